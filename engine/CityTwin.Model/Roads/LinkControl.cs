@@ -1,0 +1,23 @@
+namespace CityTwin.Model.Roads;
+
+/// <summary>How a connection is controlled when no signal overrides it.</summary>
+public enum LinkControl : byte
+{
+    /// <summary>Priority movement: yields only where a <see cref="Conflict.MustYield"/> says so.</summary>
+    Major = 0,
+
+    /// <summary>Minor movement: yields to its foes (give way).</summary>
+    Minor = 1,
+
+    /// <summary>Stop sign: stop, then yield.</summary>
+    Stop = 2,
+
+    /// <summary>All-way stop: stop, then first come, first served.</summary>
+    AllWayStop = 3,
+
+    /// <summary>Controlled by a signal program (see <see cref="Connection.SignalLink"/>).</summary>
+    Signal = 4,
+
+    /// <summary>Right before left: yield to foes from the right.</summary>
+    RightBeforeLeft = 5,
+}

@@ -1,0 +1,27 @@
+namespace CityTwin.Model.Roads;
+
+/// <summary>Vehicle classes allowed on an edge (a bit set).</summary>
+[Flags]
+public enum VehicleClasses : byte
+{
+    /// <summary>Nothing is allowed.</summary>
+    None = 0,
+
+    /// <summary>Private cars.</summary>
+    Passenger = 1,
+
+    /// <summary>Buses and other public service vehicles.</summary>
+    Bus = 2,
+
+    /// <summary>Heavy goods vehicles.</summary>
+    Truck = 4,
+
+    /// <summary>Bicycles.</summary>
+    Bicycle = 8,
+
+    /// <summary>Pedestrians.</summary>
+    Pedestrian = 16,
+
+    /// <summary>Motorcycles and mopeds.</summary>
+    Motorcycle = 32,
+}
