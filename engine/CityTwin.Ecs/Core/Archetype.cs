@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace CityTwin.Ecs.Core;
+
+/// <summary>
+/// All entities that have exactly one set of component types, stored densely in fixed-size chunks.
+/// </summary>
+/// <remarks>
+/// Implementation note: every chunk but the last is full. Removing a row moves the archetype's last row into the hole
+/// (swap-remove), which keeps the storage dense without shifting, so iteration order is not insertion order.
+/// </remarks>
+public sealed class Archetype
+{
+    private readonly ComponentType[] _types;
+    private readonly int[] _lookup;
+    private Chunk[] _chunks;
+    private int _allocatedChunks;
+    private Archetype?[]? _addEdges;
+    private Archetype?[]? _removeEdges;
+
+    internal Archetype(int index, Signature signature, int chunkSizeInBytes, int minimumEntitiesPerChunk)
+    {
+        Index = index;
+        Signature = signature;
+        _types = signature.Components;
+        _lookup = new int[signature.MaxId + 1];
+        Array.Fill(_lookup, -1);
+        var rowBytes = Unsafe.SizeOf<Entity>();
+        for (var i = 0; i < _types.Length; i++)
+        {
+            _lookup[_types[i].Id] = i;
+            rowBytes += _types[i].ByteSize;
+        }
+
+        // Arch's rule: the chunk is the smallest multiple of the base size that holds the minimum number of rows.
+        var blocks = Math.Max(1, (int)Math.Ceiling(rowBytes * (double)minimumEntitiesPerChunk / chunkSizeInBytes));
+        ChunkSizeInBytes = blocks * chunkSizeInBytes;
+        EntitiesPerChunk = Math.Max(1, ChunkSizeInBytes / rowBytes);
+        _chunks = [];
+    }
+
+    /// <summary>Position of the archetype in its world's creation order (deterministic).</summary>
+    public int Index { get; }
+
+    /// <summary>The archetype's component types.</summary>
+    public Signature Signature { get; }
+
+    /// <summary>The component types, ordered by id.</summary>
+    public ReadOnlySpan<ComponentType> Types => _types;
+
+    /// <summary>Size of one chunk in bytes (a multiple of the world's base chunk size).</summary>
+    public int ChunkSizeInBytes { get; }
+
+    /// <summary>Rows per chunk.</summary>
+    public int EntitiesPerChunk { get; }
+
+    /// <summary>Live entities in the archetype.</summary>
+    public int EntityCount { get; private set; }
+
+    /// <summary>Chunks holding at least one row.</summary>
+    public int ChunkCount { get; private set; }
+
+    /// <summary>Chunks allocated (including empty ones kept for reuse).</summary>
+    public int ChunkCapacity => _allocatedChunks;
+
+    /// <summary>Chunk <paramref name="index"/> (0…ChunkCount−1).</summary>
+    /// <param name="index">The chunk index.</param>
+    /// <returns>A reference to the chunk.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref Chunk GetChunk(int index) => ref _chunks[index];
+
+    /// <summary>True when the archetype has component <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The component type.</typeparam>
+    /// <returns>Whether it is in the signature.</returns>
+    public bool Has<T>() => Has(Component<T>.ComponentType.Id);
+
+    internal bool Has(int componentId) => componentId < _lookup.Length && _lookup[componentId] >= 0;
+
+    internal int[] Lookup => _lookup;
+
+    /// <summary>Appends a row for <paramref name="entity"/> (components left at their cleared state).</summary>
+    internal int Add(Entity entity, out int chunkIndex)
+    {
+        if (ChunkCount == 0 || _chunks[ChunkCount - 1].Count == EntitiesPerChunk)
+        {
+            EnsureChunk(ChunkCount);
+            ChunkCount++;
+        }
+
+        chunkIndex = ChunkCount - 1;
+        ref var chunk = ref _chunks[chunkIndex];
+        var row = chunk.Count++;
+        chunk.Entities[row] = entity;
+        EntityCount++;
+        return row;
+    }
+
+    /// <summary>Extends the last chunk by <paramref name="rows"/> rows whose entities the caller writes.</summary>
+    internal void AddRows(int chunkIndex, int rows)
+    {
+        Debug.Assert(chunkIndex == ChunkCount - 1 && _chunks[chunkIndex].Count + rows <= EntitiesPerChunk);
+        _chunks[chunkIndex].Count += rows;
+        EntityCount += rows;
+    }
+
+    /// <summary>
+    /// Removes a row by moving the archetype's last row into it.
+    /// </summary>
+    /// <returns>The entity that moved into the hole, or <see cref="Entity.Null"/> when the removed row was last.</returns>
+    internal Entity Remove(int chunkIndex, int row)
+    {
+        var lastChunkIndex = ChunkCount - 1;
+        ref var lastChunk = ref _chunks[lastChunkIndex];
+        var lastRow = lastChunk.Count - 1;
+        var moved = Entity.Null;
+        if (chunkIndex != lastChunkIndex || row != lastRow)
+        {
+            ref var hole = ref _chunks[chunkIndex];
+            for (var c = 0; c < _types.Length; c++)
+            {
+                ComponentRegistry.OpsOf(_types[c].Id).CopyOne(lastChunk.Components[c], lastRow, hole.Components[c], row);
+            }
+
+            moved = lastChunk.Entities[lastRow];
+            hole.Entities[row] = moved;
+        }
+
+        for (var c = 0; c < _types.Length; c++)
+        {
+            ComponentRegistry.OpsOf(_types[c].Id).Clear(lastChunk.Components[c], lastRow, 1);
+        }
+
+        lastChunk.Count--;
+        EntityCount--;
+        if (lastChunk.Count == 0)
+        {
+            ChunkCount--;
+        }
+
+        return moved;
+    }
+
+    /// <summary>Allocates chunks so that <paramref name="additionalEntities"/> more rows fit without allocating.</summary>
+    internal void Reserve(int additionalEntities)
+    {
+        var needed = EntityCount + additionalEntities;
+        var chunksNeeded = (needed + EntitiesPerChunk - 1) / EntitiesPerChunk;
+        if (chunksNeeded > 0)
+        {
+            EnsureChunk(chunksNeeded - 1);
+        }
+    }
+
+    /// <summary>Empties the archetype, keeping its chunks for reuse.</summary>
+    internal void Clear()
+    {
+        for (var k = 0; k < ChunkCount; k++)
+        {
+            ref var chunk = ref _chunks[k];
+            for (var c = 0; c < _types.Length; c++)
+            {
+                ComponentRegistry.OpsOf(_types[c].Id).Clear(chunk.Components[c], 0, chunk.Count);
+            }
+
+            chunk.Count = 0;
+        }
+
+        ChunkCount = 0;
+        EntityCount = 0;
+    }
+
+    /// <summary>Drops allocated chunks beyond those in use.</summary>
+    internal void TrimExcess()
+    {
+        if (_allocatedChunks > ChunkCount)
+        {
+            Array.Resize(ref _chunks, ChunkCount);
+            _allocatedChunks = ChunkCount;
+        }
+    }
+
+    internal Archetype? GetAddEdge(int componentId) => _addEdges?[componentId];
+
+    internal Archetype? GetRemoveEdge(int componentId) => _removeEdges?[componentId];
+
+    internal void SetAddEdge(int componentId, Archetype target) =>
+        (_addEdges ??= new Archetype?[Signature.Capacity])[componentId] = target;
+
+    internal void SetRemoveEdge(int componentId, Archetype target) =>
+        (_removeEdges ??= new Archetype?[Signature.Capacity])[componentId] = target;
+
+    private void EnsureChunk(int index)
+    {
+        if (index < _allocatedChunks)
+        {
+            return;
+        }
+
+        // The slot array grows geometrically; chunk storage (16 KiB each) is allocated only when first used.
+        if (index >= _chunks.Length)
+        {
+            Array.Resize(ref _chunks, Math.Max(index + 1, Math.Max(4, _chunks.Length * 2)));
+        }
+
+        for (var k = _allocatedChunks; k <= index; k++)
+        {
+            _chunks[k] = new Chunk(EntitiesPerChunk, _types, _lookup);
+        }
+
+        _allocatedChunks = index + 1;
+        Debug.Assert(_chunks[index].Entities is not null);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"Archetype#{Index} {Signature} ({EntityCount} entities)";
+}
