@@ -12,6 +12,9 @@ namespace CityTwin.Ecs.Core;
 /// </remarks>
 public sealed class Archetype
 {
+    /// <summary>Most chunks allocated at once when an archetype grows one entity at a time (1 MiB of 16 KiB chunks).</summary>
+    private const int MaxChunksPerBatch = 64;
+
     private readonly ComponentType[] _types;
     private readonly int[] _lookup;
     private Chunk[] _chunks;
@@ -197,18 +200,44 @@ public sealed class Archetype
             return;
         }
 
-        // The slot array grows geometrically; chunk storage (16 KiB each) is allocated only when first used.
-        if (index >= _chunks.Length)
+        // Chunks are allocated in batches, component-major: all entity arrays of the batch, then all arrays of the
+        // first component, and so on. Consecutive chunks' arrays of one component then sit next to each other on the
+        // heap (and stay so: the GC compacts by sliding), so a query streams through memory almost as through one
+        // array instead of restarting the hardware prefetcher at every 16 KiB chunk (measured 2x on 1M entities).
+        var last = Math.Max(index, _allocatedChunks + Math.Clamp(_allocatedChunks / 4, 1, MaxChunksPerBatch) - 1);
+        if (last >= _chunks.Length)
         {
-            Array.Resize(ref _chunks, Math.Max(index + 1, Math.Max(4, _chunks.Length * 2)));
+            Array.Resize(ref _chunks, Math.Max(last + 1, Math.Max(4, _chunks.Length * 2)));
         }
 
-        for (var k = _allocatedChunks; k <= index; k++)
+        var batch = last - _allocatedChunks + 1;
+        var entities = new Entity[batch][];
+        for (var b = 0; b < batch; b++)
         {
-            _chunks[k] = new Chunk(EntitiesPerChunk, _types, _lookup);
+            entities[b] = new Entity[EntitiesPerChunk];
         }
 
-        _allocatedChunks = index + 1;
+        var components = new Array[batch][];
+        for (var b = 0; b < batch; b++)
+        {
+            components[b] = new Array[_types.Length];
+        }
+
+        for (var c = 0; c < _types.Length; c++)
+        {
+            var ops = ComponentRegistry.OpsOf(_types[c].Id);
+            for (var b = 0; b < batch; b++)
+            {
+                components[b][c] = ops.CreateArray(EntitiesPerChunk);
+            }
+        }
+
+        for (var b = 0; b < batch; b++)
+        {
+            _chunks[_allocatedChunks + b] = new Chunk(entities[b], components[b], _lookup);
+        }
+
+        _allocatedChunks = last + 1;
         Debug.Assert(_chunks[index].Entities is not null);
     }
 

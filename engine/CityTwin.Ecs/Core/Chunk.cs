@@ -25,15 +25,10 @@ public struct Chunk
     /// <summary>Number of live rows.</summary>
     public int Count;
 
-    internal Chunk(int capacity, ComponentType[] types, int[] componentIdToArrayIndex)
+    internal Chunk(Entity[] entities, Array[] components, int[] componentIdToArrayIndex)
     {
-        Entities = new Entity[capacity];
-        Components = new Array[types.Length];
-        for (var i = 0; i < types.Length; i++)
-        {
-            Components[i] = ComponentRegistry.OpsOf(types[i].Id).CreateArray(capacity);
-        }
-
+        Entities = entities;
+        Components = components;
         ComponentIdToArrayIndex = componentIdToArrayIndex;
         Count = 0;
     }

@@ -128,13 +128,51 @@ def adds(n):
     return ", ".join(f"ref Unsafe.Add(ref t{i}First, i)" for i in range(n))
 
 
-body = "\nusing System.Runtime.CompilerServices;\n\nnamespace CityTwin.Ecs.Core;\n\npublic sealed partial class World\n{"
+# Per-chunk loops live in their own non-inlined methods: a loop inside the query's try/finally (the enumerator's
+# Dispose) would keep its locals in memory; outside it they stay in registers (measured 2x on 1M entities).
+loops = "\nusing System.Runtime.CompilerServices;\n\nnamespace CityTwin.Ecs.Core;\n\n"
+loops += "/// <summary>The per-chunk inner loops of every query form.</summary>\ninternal static class ChunkLoops\n{"
+for n in range(1, MAX + 1):
+    for with_entity in (False, True):
+        dname = "ForEachWithEntity" if with_entity else "ForEach"
+        iname = "IForEachWithEntity" if with_entity else "IForEach"
+        ent = "entities[i], " if with_entity else ""
+        ent_decl = "        var entities = chunk.Entities;\n" if with_entity else ""
+        suffix = "Entity" if with_entity else ""
+        loops += f"""
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Delegate{suffix}<{tps(n)}>(ref Chunk chunk, {dname}<{tps(n)}> forEach)
+    {{
+        var count = chunk.Count;
+{ent_decl}{firsts(n, "        ")}        for (var i = 0; i < count; i++)
+        {{
+            forEach({ent}{adds(n)});
+        }}
+    }}
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Inline{suffix}<T, {tps(n)}>(ref Chunk chunk, ref T iForEach)
+        where T : struct, {iname}<{tps(n)}>
+    {{
+        var count = chunk.Count;
+{ent_decl}{firsts(n, "        ")}        for (var i = 0; i < count; i++)
+        {{
+            iForEach.Update({ent}{adds(n)});
+        }}
+    }}
+"""
+loops += "}\n"
+write("ChunkLoops.g.cs", loops)
+
+body = "\nnamespace CityTwin.Ecs.Core;\n\npublic sealed partial class World\n{"
 for n in range(1, MAX + 1):
     typedocs = "".join(f"    /// <typeparam name=\"T{i}\">Component type {i}.</typeparam>\n" for i in range(n))
     for with_entity in (False, True):
         dname = "ForEachWithEntity" if with_entity else "ForEach"
-        ent = "entities[i], " if with_entity else ""
-        ent_decl = "            var entities = chunk.Entities;\n" if with_entity else ""
+        iname = "IForEachWithEntity" if with_entity else "IForEach"
+        mname = "InlineEntityQuery" if with_entity else "InlineQuery"
+        ipname = "InlineParallelEntityQuery" if with_entity else "InlineParallelQuery"
+        suffix = "Entity" if with_entity else ""
         body += f"""
     /// <summary>Calls <paramref name="forEach"/> for every entity matching <paramref name="description"/>.</summary>
 {typedocs}    /// <param name="description">What to match; it should require the component types.</param>
@@ -144,17 +182,10 @@ for n in range(1, MAX + 1):
         ArgumentNullException.ThrowIfNull(forEach);
         foreach (ref var chunk in Query(in description))
         {{
-            var count = chunk.Count;
-{ent_decl}{firsts(n, "            ")}            for (var i = 0; i < count; i++)
-            {{
-                forEach({ent}{adds(n)});
-            }}
+            ChunkLoops.Delegate{suffix}(ref chunk, forEach);
         }}
     }}
-"""
-        iname = "IForEachWithEntity" if with_entity else "IForEach"
-        mname = "InlineEntityQuery" if with_entity else "InlineQuery"
-        body += f"""
+
     /// <summary>Calls <c>Update</c> of a struct callback for every entity matching <paramref name="description"/>;
     /// the call is specialised and inlined by the JIT (no delegate).</summary>
     /// <typeparam name="T">The struct callback.</typeparam>
@@ -165,15 +196,11 @@ for n in range(1, MAX + 1):
     {{
         foreach (ref var chunk in Query(in description))
         {{
-            var count = chunk.Count;
-{ent_decl}{firsts(n, "            ")}            for (var i = 0; i < count; i++)
-            {{
-                iForEach.Update({ent}{adds(n)});
-            }}
+            ChunkLoops.Inline{suffix}<T, {tps(n)}>(ref chunk, ref iForEach);
         }}
     }}
 
-    /// <summary>As <see cref="{mname}{{T, {tps(n).replace('T','T')}}}(in QueryDescription, ref T)"/> with a default callback.</summary>
+    /// <summary>As the overload taking <c>ref T</c>, with a default-initialised callback.</summary>
     /// <typeparam name="T">The struct callback.</typeparam>
 {typedocs}    /// <param name="description">What to match.</param>
     public void {mname}<T, {tps(n)}>(in QueryDescription description)
@@ -182,16 +209,12 @@ for n in range(1, MAX + 1):
         var iForEach = new T();
         {mname}<T, {tps(n)}>(in description, ref iForEach);
     }}
-"""
-        # Parallel variants.
-        pname = "ParallelQuery"
-        body += f"""
-    /// <summary>Parallel <see cref="Query{{{tps(n)}}}(in QueryDescription, {dname}{{{tps(n)}}})"/>: chunks are
-    /// split over threads. The callback may write only the components of the entity it is given; then results do not
-    /// depend on the thread count.</summary>
+
+    /// <summary>Parallel form of the delegate query: chunks are split over threads. The callback may write only the
+    /// components of the entity it is given; then results do not depend on the thread count.</summary>
 {typedocs}    /// <param name="description">What to match.</param>
     /// <param name="forEach">The callback, called concurrently.</param>
-    public void {pname}<{tps(n)}>(in QueryDescription description, {dname}<{tps(n)}> forEach)
+    public void ParallelQuery<{tps(n)}>(in QueryDescription description, {dname}<{tps(n)}> forEach)
     {{
         ArgumentNullException.ThrowIfNull(forEach);
         var query = Query(in description);
@@ -200,24 +223,14 @@ for n in range(1, MAX + 1):
         {{
             var chunks = query.CollectChunks().Length;
             var buffer = query.ChunkBuffer;
-            Parallel.For(0, chunks, ParallelOptionsForQuery(), index =>
-            {{
-                ref var chunk = ref buffer[index].Chunk;
-                var count = chunk.Count;
-{ent_decl.replace("            ", "                ")}{firsts(n, "                ")}                for (var i = 0; i < count; i++)
-                {{
-                    forEach({ent}{adds(n)});
-                }}
-            }});
+            Parallel.For(0, chunks, ParallelOptionsForQuery(), index => ChunkLoops.Delegate{suffix}(ref buffer[index].Chunk, forEach));
         }}
         finally
         {{
             ExitIteration();
         }}
     }}
-"""
-        ipname = "InlineParallelEntityQuery" if with_entity else "InlineParallelQuery"
-        body += f"""
+
     /// <summary>Parallel <c>{mname}</c>: each chunk gets its own copy of <paramref name="iForEach"/> (so results
     /// accumulated in its fields are not merged back, as in Arch). The callback may write only the components of
     /// the entity it is given; then results do not depend on the thread count.</summary>
@@ -237,12 +250,7 @@ for n in range(1, MAX + 1):
             Parallel.For(0, chunks, ParallelOptionsForQuery(), index =>
             {{
                 var job = template;
-                ref var chunk = ref buffer[index].Chunk;
-                var count = chunk.Count;
-{ent_decl.replace("            ", "                ")}{firsts(n, "                ")}                for (var i = 0; i < count; i++)
-                {{
-                    job.Update({ent}{adds(n)});
-                }}
+                ChunkLoops.Inline{suffix}<T, {tps(n)}>(ref buffer[index].Chunk, ref job);
             }});
         }}
         finally
