@@ -136,7 +136,6 @@ internal static class MovementBuilder
         var movements = new List<Movement>();
         var reach = new HashSet<int>();
         var stack = new Stack<int>();
-        var candidates = new List<Movement>();
         for (var e = 0; e < edges.Count; e++)
         {
             var inEdge = edges[e];
@@ -162,8 +161,6 @@ internal static class MovementBuilder
                 }
             }
 
-            candidates.Clear();
-            var hasNonUTurn = false;
             foreach (var o in outs)
             {
                 var outEdge = edges[o];
@@ -174,31 +171,89 @@ internal static class MovementBuilder
 
                 var twin = outEdge.Segment == inEdge.Segment && outEdge.Reverse != inEdge.Reverse;
                 var angle = NormalizeDeg((outEdge.StartHeadingRad - inEdge.EndHeadingRad) * 180 / Math.PI);
-                var direction = twin || (Math.Abs(angle) > 170 && outEdge.ToJunction == inEdge.FromJunction)
-                    ? TurnDirections.UTurn
-                    : Classify(angle);
-                hasNonUTurn |= direction != TurnDirections.UTurn;
-                candidates.Add(new Movement(e, o, direction, angle));
-            }
-
-            foreach (var m in candidates)
-            {
-                if (m.Direction != TurnDirections.UTurn || !hasNonUTurn)
-                {
-                    movements.Add(m);
-                }
+                // Turning through 165° or more is a U-turn, whether on the same way or across a divided road.
+                var direction = twin || Math.Abs(angle) >= 165 ? TurnDirections.UTurn : Classify(angle);
+                movements.Add(new Movement(e, o, direction, angle));
             }
         }
 
         return movements;
     }
 
+    /// <summary>
+    /// Chooses the movements to keep and the edges of the largest strongly connected component. U-turns are only
+    /// kept for edges with no other way on into the kept network (dead ends); since dropping edges can create new
+    /// dead ends, this alternates with the component search until nothing changes.
+    /// </summary>
+    /// <param name="edges">Edge candidates.</param>
+    /// <param name="all">All movements including every possible U-turn.</param>
+    /// <param name="keepLargest">Whether to drop everything outside the largest component.</param>
+    /// <param name="report">Report.</param>
+    /// <param name="active">Output: the movements kept.</param>
+    /// <returns>Kept flag per edge.</returns>
+    public static bool[] SelectConnected(List<EdgeCandidate> edges, List<Movement> all, bool keepLargest, ReportBuilder report, out List<Movement> active)
+    {
+        var kept = new bool[edges.Count];
+        Array.Fill(kept, true);
+        var uTurnAllowed = new bool[edges.Count];
+        active = new List<Movement>();
+        for (var iteration = 0; iteration < 10; iteration++)
+        {
+            var hasWayOn = new bool[edges.Count];
+            foreach (var m in all)
+            {
+                if (m.Direction != TurnDirections.UTurn && kept[m.Out])
+                {
+                    hasWayOn[m.In] = true;
+                }
+            }
+
+            var changed = false;
+            for (var e = 0; e < edges.Count; e++)
+            {
+                if (!hasWayOn[e] && !uTurnAllowed[e])
+                {
+                    uTurnAllowed[e] = true;
+                    changed = true;
+                }
+            }
+
+            if (iteration > 0 && !changed)
+            {
+                break;
+            }
+
+            active.Clear();
+            foreach (var m in all)
+            {
+                if (m.Direction != TurnDirections.UTurn || uTurnAllowed[m.In])
+                {
+                    active.Add(m);
+                }
+            }
+
+            if (!keepLargest)
+            {
+                break;
+            }
+
+            kept = LargestComponent(edges, active, report: null);
+        }
+
+        if (keepLargest)
+        {
+            LargestComponent(edges, active, report);
+        }
+
+        return kept;
+    }
+
     /// <summary>Marks the edges of the largest strongly connected component; reports the others.</summary>
     /// <param name="edges">Edge candidates.</param>
     /// <param name="movements">Movements.</param>
-    /// <param name="report">Report.</param>
+    /// <param name="report">Report, or null for a trial run.</param>
     /// <returns>Kept flag per edge.</returns>
-    public static bool[] LargestComponent(List<EdgeCandidate> edges, List<Movement> movements, ReportBuilder report)
+    public static bool[] LargestComponent(List<EdgeCandidate> edges, List<Movement> movements, ReportBuilder? report)
     {
         var graph = new AdjacencyGraph<int, SEdge<int>>(allowParallelEdges: true, edges.Count, 4);
         for (var e = 0; e < edges.Count; e++)
@@ -236,13 +291,13 @@ internal static class MovementBuilder
             if (!kept[e])
             {
                 droppedKm += edges[e].LengthM / 1000;
-                report.Add("roads", NotConnected, ReportSeverity.Info, $"way {edges[e].WayId}");
+                report?.Add("roads", NotConnected, ReportSeverity.Info, $"way {edges[e].WayId}");
             }
         }
 
         if (droppedKm > 0)
         {
-            report.Add("roads", DroppedMetres, ReportSeverity.Info, null, (long)Math.Round(droppedKm * 1000));
+            report?.Add("roads", DroppedMetres, ReportSeverity.Info, null, (long)Math.Round(droppedKm * 1000));
         }
 
         return kept;

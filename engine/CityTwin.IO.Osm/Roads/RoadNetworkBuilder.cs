@@ -29,17 +29,11 @@ internal static class RoadNetworkBuilder
         }
 
         var candidates = MovementBuilder.CreateEdges(graph, cluster, out var internalLinks);
-        var movements = MovementBuilder.CreateMovements(candidates, internalLinks, graph.NodeOsmIds.Count, clusterCount);
-        bool[] kept;
-        if (options.KeepLargestComponent && candidates.Count > 0)
-        {
-            kept = MovementBuilder.LargestComponent(candidates, movements, report);
-        }
-        else
-        {
-            kept = new bool[candidates.Count];
-            Array.Fill(kept, true);
-        }
+        var movements = new List<Movement>();
+        var possible = MovementBuilder.CreateMovements(candidates, internalLinks, graph.NodeOsmIds.Count, clusterCount);
+        var kept = candidates.Count == 0
+            ? []
+            : MovementBuilder.SelectConnected(candidates, possible, options.KeepLargestComponent, report, out movements);
 
         // Renumber junctions and edges that survive, in a deterministic order (cluster order, candidate order).
         var junctionIndex = new int[clusterCount];
