@@ -195,10 +195,10 @@ internal static class MovementBuilder
     {
         var kept = new bool[edges.Count];
         Array.Fill(kept, true);
-        var uTurnAllowed = new bool[edges.Count];
         active = new List<Movement>();
         for (var iteration = 0; iteration < 10; iteration++)
         {
+            // U-turns are allowed exactly for the edges with no other way on into the current kept network.
             var hasWayOn = new bool[edges.Count];
             foreach (var m in all)
             {
@@ -208,25 +208,10 @@ internal static class MovementBuilder
                 }
             }
 
-            var changed = false;
-            for (var e = 0; e < edges.Count; e++)
-            {
-                if (!hasWayOn[e] && !uTurnAllowed[e])
-                {
-                    uTurnAllowed[e] = true;
-                    changed = true;
-                }
-            }
-
-            if (iteration > 0 && !changed)
-            {
-                break;
-            }
-
             active.Clear();
             foreach (var m in all)
             {
-                if (m.Direction != TurnDirections.UTurn || uTurnAllowed[m.In])
+                if (m.Direction != TurnDirections.UTurn || !hasWayOn[m.In])
                 {
                     active.Add(m);
                 }
@@ -237,12 +222,30 @@ internal static class MovementBuilder
                 break;
             }
 
-            kept = LargestComponent(edges, active, report: null);
+            var next = LargestComponent(edges, active, report: null);
+            var same = next.AsSpan().SequenceEqual(kept);
+            kept = next;
+            if (same)
+            {
+                break;
+            }
         }
 
         if (keepLargest)
         {
-            LargestComponent(edges, active, report);
+            // If the alternation did not settle, drop the U-turns that now have an alternative; the final component
+            // search then only removes edges, so no U-turn is left beside another way on.
+            var hasWayOn = new bool[edges.Count];
+            foreach (var m in active)
+            {
+                if (m.Direction != TurnDirections.UTurn && kept[m.Out])
+                {
+                    hasWayOn[m.In] = true;
+                }
+            }
+
+            active.RemoveAll(m => m.Direction == TurnDirections.UTurn && hasWayOn[m.In]);
+            kept = LargestComponent(edges, active, report);
         }
 
         return kept;
