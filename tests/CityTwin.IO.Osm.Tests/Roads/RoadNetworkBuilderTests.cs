@@ -31,8 +31,8 @@ public class RoadNetworkBuilderTests
 
         Assert.That(report.CountOf("roads", MovementBuilder.NotConnected), Is.EqualTo(3));
         Assert.That(report.CountOf("roads", RoadGraph.MissingNodes), Is.EqualTo(1));
-        Assert.That(report.CountOf("roads", Tags.RoadTags.NotDrivable), Is.EqualTo(1));
-        Assert.That(report.CountOf("roads", Tags.RoadTags.MinorService), Is.EqualTo(1));
+        Assert.That(report.CountOf("roads", CityTwin.IO.Osm.Tags.RoadTags.NotDrivable), Is.EqualTo(1));
+        Assert.That(report.CountOf("roads", CityTwin.IO.Osm.Tags.RoadTags.MinorService), Is.EqualTo(1));
         var missing = report.Entries.First(e => e.Reason == RoadGraph.MissingNodes);
         Assert.That(missing.ExampleIds, Is.EqualTo(new[] { "way 106" }));
     }
