@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -208,7 +209,7 @@ public static class CityModelCache
         where T : unmanaged
     {
         var count = ReadCount(rd);
-        var size = count * (long)Marshal.SizeOf<T>();
+        var size = count * (long)Unsafe.SizeOf<T>();
         var stream = rd.BaseStream;
         if (size > stream.Length - stream.Position)
         {
