@@ -14,6 +14,8 @@ public static class Program
         var root = new RootCommand("CityTwin: a digital twin and traffic/energy simulation engine for cities.")
         {
             DemoCommand.Create(),
+            ImportCommand.Create(),
+            InfoCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }
