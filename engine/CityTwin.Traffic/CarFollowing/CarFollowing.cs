@@ -1,0 +1,63 @@
+using System.Runtime.CompilerServices;
+
+namespace CityTwin.Traffic.CarFollowing;
+
+/// <summary>Dispatches to the vehicle's model and enforces the collision-free bound shared by all models.</summary>
+public static class CarFollowing
+{
+    /// <summary>
+    /// The speed at the end of a step behind a leader (or free road when <paramref name="gapM"/> is +∞).
+    /// </summary>
+    /// <param name="speedMps">Own speed.</param>
+    /// <param name="desiredSpeedMps">Speed limit × speed factor, capped by the vehicle's maximum.</param>
+    /// <param name="gapM">Bumper-to-bumper gap to the leader or obstacle.</param>
+    /// <param name="leaderSpeedMps">Leader speed (0 for an obstacle).</param>
+    /// <param name="stepS">Step length.</param>
+    /// <param name="uniform">Uniform draw in [0, 1) (Krauss dawdling).</param>
+    /// <param name="type">Parameters.</param>
+    /// <returns>The next speed, ≥ 0.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double NextSpeedMps(double speedMps, double desiredSpeedMps, double gapM, double leaderSpeedMps,
+        double stepS, double uniform, in CarFollowParameters type)
+    {
+        double next;
+        if (type.Model == CarFollowModel.Krauss)
+        {
+            next = KraussModel.NextSpeedMps(speedMps, desiredSpeedMps, gapM, leaderSpeedMps, stepS, uniform, in type);
+        }
+        else
+        {
+            var accel = IdmModel.Acceleration(speedMps, desiredSpeedMps, gapM, leaderSpeedMps, in type);
+            next = Math.Max(0, speedMps + Math.Max(accel, -type.EmergencyDecelMps2) * stepS);
+        }
+
+        return Math.Min(next, MaxSafeSpeedMps(gapM, leaderSpeedMps, stepS, in type));
+    }
+
+    /// <summary>
+    /// The highest end-of-step speed v' from which the vehicle can still stop behind the leader's stopping point at
+    /// emergency deceleration, given the ballistic step: (v + v')/2·Δt + v'²/(2·b_e) ≤ g + v_l²/(2·b_e).
+    /// </summary>
+    /// <remarks>Implementation note: IDM is not collision-free in discrete time with large steps; this bound (Gipps'
+    /// idea with the emergency deceleration) only binds in emergencies, so it does not change IDM's equilibria.
+    /// The own-speed term uses v' only (a conservative simplification that ignores the current speed).</remarks>
+    /// <param name="gapM">Bumper-to-bumper gap.</param>
+    /// <param name="leaderSpeedMps">Leader speed.</param>
+    /// <param name="stepS">Step length.</param>
+    /// <param name="type">Parameters.</param>
+    /// <returns>The bound, m/s (+∞ on a free road).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MaxSafeSpeedMps(double gapM, double leaderSpeedMps, double stepS, in CarFollowParameters type)
+    {
+        if (double.IsPositiveInfinity(gapM))
+        {
+            return double.PositiveInfinity;
+        }
+
+        var b = type.EmergencyDecelMps2;
+        var budget = Math.Max(0, gapM) + leaderSpeedMps * leaderSpeedMps / (2 * b);
+        // Solve v'²/(2b) + v'·Δt = budget for v' ≥ 0.
+        var tb = stepS * b;
+        return -tb + Math.Sqrt(tb * tb + 2 * b * budget);
+    }
+}

@@ -1,0 +1,50 @@
+namespace CityTwin.Traffic.Engine;
+
+/// <summary>Settings of a traffic run.</summary>
+public sealed record TrafficOptions
+{
+    /// <summary>Step length, ms (1,000 by default; down to 100).</summary>
+    public long StepMs { get; init; } = 1000;
+
+    /// <summary>Run seed: every random draw of the run derives from it.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>A vehicle stopped this long is removed and counted (SUMO's time-to-teleport, here always removal).
+    /// Zero or negative disables removal.</summary>
+    public double MaxWaitS { get; init; } = 300;
+
+    /// <summary>Distance before a junction within which vehicles announce their approach to foes, metres.</summary>
+    public double ApproachDistanceM { get; init; } = 100;
+
+    /// <summary>Time gap a yielding vehicle needs before a priority vehicle arrives at the junction, seconds.</summary>
+    public double CriticalGapS { get; init; } = 2.0;
+
+    /// <summary>Approximate time a vehicle needs to cross a junction at low speed, seconds.</summary>
+    public double CrossingTimeS { get; init; } = 2.0;
+
+    /// <summary>Worker threads for the decide phase (−1: all cores). Results do not depend on it.</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Whether vehicles change lanes for speed (MOBIL) in addition to route-driven changes.</summary>
+    public bool DiscretionaryLaneChanges { get; init; } = true;
+
+    /// <summary>Checks the settings.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range; the message names it.</exception>
+    public void Validate()
+    {
+        if (StepMs is < 1 or > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StepMs), StepMs, "The step must be between 1 ms and 10 s.");
+        }
+
+        if (ApproachDistanceM <= 0 || CriticalGapS < 0 || CrossingTimeS <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ApproachDistanceM), "Junction settings must be positive.");
+        }
+
+        if (Threads == 0 || Threads < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be −1 (all cores) or positive.");
+        }
+    }
+}

@@ -1,0 +1,346 @@
+using CityTwin.Model.Roads;
+using CityTwin.Model.Signals;
+using CityTwin.Traffic.Junctions;
+using CityTwin.Traffic.Lanes;
+using CityTwin.Traffic.Vehicles;
+
+namespace CityTwin.Traffic.Engine;
+
+public sealed partial class TrafficSimulation
+{
+    /// <summary>Random-draw purpose: Krauss dawdling.</summary>
+    private const int DawdlePurpose = 1;
+
+    /// <summary>Phase 1: the nearest vehicle on each connection announces its arrival time to the connection's foes.</summary>
+    private void RegisterApproaches()
+    {
+        Array.Fill(_approach, new Approach { Trip = -1, ArrivalS = double.PositiveInfinity });
+        for (var lane = 0; lane < _lanes.LaneCount; lane++)
+        {
+            var slots = _lanes.Slots(lane);
+            var length = _laneLengthM[lane];
+            for (var k = 0; k < slots.Length; k++)
+            {
+                var distance = length - slots[k].PosM;
+                if (distance > Options.ApproachDistanceM)
+                {
+                    break;
+                }
+
+                var vehicle = slots[k].Vehicle;
+                ref var route = ref World.Get<VehicleRoute>(vehicle);
+                var connection = route.ExitConnection;
+                if (connection < 0 || _approach[connection].Trip >= 0)
+                {
+                    continue;
+                }
+
+                ref var kinematics = ref World.Get<Kinematics>(vehicle);
+                ref var stats = ref World.Get<TripStats>(vehicle);
+                var speed = kinematics.SpeedMps;
+                _approach[connection] = new Approach
+                {
+                    Trip = route.Trip,
+                    ArrivalS = speed > 0.5 ? distance / speed : 1.0 + Math.Sqrt(2 * distance / _params[route.Type].AccelMps2),
+                    Blocked = !kinematics.MayPass && speed < 0.5,
+                    WaitedS = stats.StoppedS,
+                    AtLine = distance < 5 && speed < 0.5,
+                };
+            }
+        }
+    }
+
+    /// <summary>Phase 2: every vehicle decides its speed at the end of the step (reads the start-of-step state only).</summary>
+    private void Decide(double stepS)
+    {
+        var laneCount = _lanes.LaneCount;
+        if (Options.Threads == 1)
+        {
+            for (var lane = 0; lane < laneCount; lane++)
+            {
+                DecideLane(lane, stepS);
+            }
+        }
+        else
+        {
+            // Each lane writes only the components of its own vehicles: no races, and the outcome is thread-count free.
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Options.Threads };
+            Parallel.For(0, (laneCount + 63) / 64, options, block =>
+            {
+                var end = Math.Min(laneCount, (block + 1) * 64);
+                for (var lane = block * 64; lane < end; lane++)
+                {
+                    DecideLane(lane, stepS);
+                }
+            });
+        }
+    }
+
+    private void DecideLane(int lane, double stepS)
+    {
+        var slots = _lanes.Slots(lane);
+        if (slots.Length == 0)
+        {
+            return;
+        }
+
+        var length = _laneLengthM[lane];
+        var stepIndex = Clock.StepIndex;
+        for (var k = 0; k < slots.Length; k++)
+        {
+            var vehicle = slots[k].Vehicle;
+            ref var kinematics = ref World.Get<Kinematics>(vehicle);
+            ref var route = ref World.Get<VehicleRoute>(vehicle);
+            ref readonly var type = ref _params[route.Type];
+            var speed = kinematics.SpeedMps;
+            var desired = Math.Min(type.MaxSpeedMps, _laneSpeedMps[lane] * route.SpeedFactor);
+            var distance = length - kinematics.PosM;
+            double gap;
+            double leaderSpeed;
+            var mayPass = false;
+            if (k > 0)
+            {
+                gap = slots[k - 1].BackM - kinematics.PosM;
+                leaderSpeed = slots[k - 1].SpeedMps;
+                if (distance < speed * stepS + 2 * type.LengthM && route.ExitConnection >= 0)
+                {
+                    mayPass = MayEnter(route.ExitConnection, route.Trip, speed, distance, in type, World.Get<TripStats>(vehicle).StoppedS);
+                }
+            }
+            else
+            {
+                (gap, leaderSpeed, mayPass) = LookAhead(lane, distance, speed, in route, in type, World.Get<TripStats>(vehicle).StoppedS, stepS);
+            }
+
+            var uniform = type.Model == CarFollowing.CarFollowModel.Krauss
+                ? StepRandom.Uniform(Options.Seed, route.Trip, stepIndex, DawdlePurpose)
+                : 0;
+            kinematics.NextSpeedMps = CarFollowing.CarFollowing.NextSpeedMps(speed, desired, gap, leaderSpeed, stepS, uniform, in type);
+            kinematics.MayPass = mayPass;
+        }
+    }
+
+    /// <summary>Finds what limits the first vehicle of a lane: a vehicle on a lane ahead, a stop line, or nothing.</summary>
+    private (double GapM, double LeaderSpeedMps, bool MayPass) LookAhead(int lane, double distance, double speed,
+        in VehicleRoute route, in CarFollowing.CarFollowParameters type, double stoppedS, double stepS)
+    {
+        var horizon = Math.Max(Options.ApproachDistanceM, speed * speed / (2 * type.DecelMps2) + speed * stepS * 2);
+        var connection = route.ExitConnection;
+        var step = route.Step;
+        var mayPass = false;
+        for (var hop = 0; hop < 8; hop++)
+        {
+            if (connection == VehicleRoute.LastEdge)
+            {
+                return (double.PositiveInfinity, 0, mayPass);
+            }
+
+            if (connection == VehicleRoute.NoConnection)
+            {
+                return (distance, 0, mayPass);
+            }
+
+            var permitted = hop == 0
+                ? MayEnter(connection, route.Trip, speed, distance, in type, stoppedS)
+                : SignalAllows(connection, speed, distance, in type);
+            if (hop == 0)
+            {
+                mayPass = permitted;
+            }
+
+            if (!permitted)
+            {
+                return (distance, 0, mayPass);
+            }
+
+            var next = Network.Connections[connection].ToLane;
+            if (_lanes.TryGetLast(next, out var last))
+            {
+                return (distance + last.BackM, last.SpeedMps, mayPass);
+            }
+
+            distance += _laneLengthM[next];
+            if (distance > horizon)
+            {
+                return (double.PositiveInfinity, 0, mayPass);
+            }
+
+            step++;
+            connection = ExitConnectionOf(next, route.Route, step);
+        }
+
+        return (double.PositiveInfinity, 0, mayPass);
+    }
+
+    /// <summary>Whether a signal ahead lets the vehicle pass (junctions beyond the first are checked for red only).</summary>
+    private bool SignalAllows(int connection, double speed, double distance, in CarFollowing.CarFollowParameters type)
+    {
+        var c = Network.Connections[connection];
+        if (c.Control != LinkControl.Signal)
+        {
+            return true;
+        }
+
+        var state = Signals.State(Network.Junctions[c.Junction].SignalProgram, c.SignalLink);
+        return state switch
+        {
+            SignalState.Red => false,
+            SignalState.Yellow => speed * speed / (2 * type.DecelMps2) >= distance,
+            _ => true,
+        };
+    }
+
+    /// <summary>Right of way at the stop line: signal state, stop signs, foes with priority, and room to leave.</summary>
+    private bool MayEnter(int connection, int trip, double speed, double distance, in CarFollowing.CarFollowParameters type, double stoppedS)
+    {
+        var c = Network.Connections[connection];
+        var mustYield = true;
+        switch (c.Control)
+        {
+            case LinkControl.Signal:
+                var state = Signals.State(Network.Junctions[c.Junction].SignalProgram, c.SignalLink);
+                if (state == SignalState.Red || (state == SignalState.Yellow && speed * speed / (2 * type.DecelMps2) < distance))
+                {
+                    return false;
+                }
+
+                mustYield = state == SignalState.GreenMinor;
+                break;
+            case LinkControl.Major:
+                mustYield = false;
+                break;
+            case LinkControl.Stop:
+            case LinkControl.AllWayStop:
+                if (!(distance < 5 && speed < 0.5 && stoppedS >= 1))
+                {
+                    return false;
+                }
+
+                break;
+        }
+
+        if (!RoomToLeave(c.ToLane, in type))
+        {
+            return false;
+        }
+
+        var myArrivalS = speed > 0.5 ? distance / speed : Math.Sqrt(2 * Math.Max(distance, 0) / type.AccelMps2);
+        var myLeaveS = myArrivalS + Options.CrossingTimeS;
+        var now = Clock.Now.Milliseconds;
+        var allWay = c.Control == LinkControl.AllWayStop;
+        foreach (var conflict in Network.GetConflicts(connection))
+        {
+            var foe = conflict.Foe;
+            if (!allWay && !(mustYield && conflict.MustYield) && !(c.Control == LinkControl.Major && conflict.MustYield))
+            {
+                continue;
+            }
+
+            if (!FoeMayGo(foe))
+            {
+                continue;
+            }
+
+            if (_clearUntilMs[foe] > now)
+            {
+                return false;
+            }
+
+            ref readonly var approach = ref _approach[foe];
+            if (approach.Trip < 0)
+            {
+                continue;
+            }
+
+            if (approach.Blocked || allWay)
+            {
+                // A foe held at its line does not come; waiting the longest breaks right-before-left and all-way ties.
+                if (approach.AtLine && (approach.WaitedS > stoppedS || (approach.WaitedS == stoppedS && approach.Trip < trip)))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (approach.ArrivalS < myLeaveS + Options.CriticalGapS)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the foe connection's signal (if any) lets its vehicles go at all.</summary>
+    private bool FoeMayGo(int foe)
+    {
+        var f = Network.Connections[foe];
+        if (f.Control != LinkControl.Signal)
+        {
+            return true;
+        }
+
+        var state = Signals.State(Network.Junctions[f.Junction].SignalProgram, f.SignalLink);
+        return state is SignalState.GreenMajor or SignalState.GreenMinor or SignalState.Yellow;
+    }
+
+    /// <summary>Keeps vehicles out of a junction they cannot leave (so the network does not lock up).</summary>
+    private bool RoomToLeave(int toLane, in CarFollowing.CarFollowParameters type)
+    {
+        if (!_lanes.TryGetLast(toLane, out var last))
+        {
+            return true;
+        }
+
+        return last.BackM >= Math.Min(type.LengthM + type.MinGapM, _laneLengthM[toLane] * 0.9) || last.SpeedMps > 3;
+    }
+
+    /// <summary>The connection a vehicle on <paramref name="lane"/> at route step <paramref name="step"/> leaves by.</summary>
+    private int ExitConnectionOf(int lane, int route, int step)
+    {
+        var length = Routes.Length(route);
+        if (step >= length - 1)
+        {
+            return VehicleRoute.LastEdge;
+        }
+
+        var nextEdge = Routes.Edge(route, step + 1);
+        var afterNext = step + 2 < length ? Routes.Edge(route, step + 2) : -1;
+        var first = Network.Lanes[lane].FirstConnection;
+        var best = VehicleRoute.NoConnection;
+        var connections = Network.GetConnections(lane);
+        for (var i = 0; i < connections.Length; i++)
+        {
+            if (connections[i].ToEdge != nextEdge)
+            {
+                continue;
+            }
+
+            if (best < 0)
+            {
+                best = first + i;
+            }
+
+            if (afterNext < 0 || LeadsTo(connections[i].ToLane, afterNext))
+            {
+                return first + i;
+            }
+        }
+
+        return best;
+    }
+
+    private bool LeadsTo(int lane, int edge)
+    {
+        foreach (var connection in Network.GetConnections(lane))
+        {
+            if (connection.ToEdge == edge)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

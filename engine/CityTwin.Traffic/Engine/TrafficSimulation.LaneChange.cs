@@ -1,0 +1,225 @@
+using CityTwin.Traffic.CarFollowing;
+using CityTwin.Traffic.Lanes;
+using CityTwin.Traffic.Vehicles;
+
+namespace CityTwin.Traffic.Engine;
+
+public sealed partial class TrafficSimulation
+{
+    /// <summary>
+    /// Phase 4: lane changes, applied one vehicle at a time in lane and slot order (deterministic). A vehicle whose
+    /// lane does not continue along its route moves towards one that does (strategic); otherwise MOBIL decides
+    /// (Kesting, Treiber, Helbing 2007) among neighbouring lanes that also continue along the route, so a vehicle never
+    /// changes into a lane that ends its route.
+    /// </summary>
+    private void ChangeLanes()
+    {
+        var stepS = Options.StepMs / 1000.0;
+        for (var lane = 0; lane < _lanes.LaneCount; lane++)
+        {
+            var k = 0;
+            while (k < _lanes.Count(lane))
+            {
+                var slot = _lanes.Slots(lane)[k];
+                if (!TryChangeLane(lane, k, slot, stepS))
+                {
+                    k++;
+                }
+            }
+        }
+    }
+
+    private bool TryChangeLane(int lane, int k, in LaneSlot slot, double stepS)
+    {
+        var laneInfo = Network.Lanes[lane];
+        var edge = Network.Edges[laneInfo.Edge];
+        if (edge.LaneCount < 2)
+        {
+            return false;
+        }
+
+        ref var route = ref World.Get<VehicleRoute>(slot.Vehicle);
+        ref readonly var type = ref _params[route.Type];
+        var sinceLastMs = Clock.Now.Milliseconds - World.Get<Kinematics>(slot.Vehicle).LastLaneChangeMs;
+        if (sinceLastMs < Options.StepMs)
+        {
+            return false;
+        }
+
+        var vehicleClass = Types[route.Type].VehicleClass;
+        var index = lane - edge.FirstLane;
+        int target;
+        if (route.ExitConnection == VehicleRoute.NoConnection)
+        {
+            target = StrategicTarget(edge.FirstLane, edge.LaneCount, index, route.Route, route.Step);
+            if (target < 0)
+            {
+                return false;
+            }
+
+            // Closer to the end, accept harder braking of the new follower (urgency grows as the lane runs out).
+            var remaining = _laneLengthM[lane] - slot.PosM;
+            var tolerance = remaining < 50 ? type.EmergencyDecelMps2 : type.SafeDecelMps2;
+            return Safe(target, slot, in type, stepS, tolerance) && Apply(lane, k, target, slot, ref route);
+        }
+
+        if (!Options.DiscretionaryLaneChanges || slot.SpeedMps < 1 || sinceLastMs < MinDiscretionaryIntervalMs)
+        {
+            return false;
+        }
+
+        var bestTarget = -1;
+        var bestGain = 0.0;
+        for (var direction = -1; direction <= 1; direction += 2)
+        {
+            var candidateIndex = index + direction;
+            if (candidateIndex < 0 || candidateIndex >= edge.LaneCount)
+            {
+                continue;
+            }
+
+            var candidate = edge.FirstLane + candidateIndex;
+            if (ExitConnectionOf(candidate, route.Route, route.Step) == VehicleRoute.NoConnection ||
+                (edge.Allowed & vehicleClass) == 0 || !Safe(candidate, slot, in type, stepS, type.SafeDecelMps2))
+            {
+                continue;
+            }
+
+            var gain = MobilGain(lane, k, candidate, slot, in route, in type, stepS);
+            // Keep-right: a change to the right needs less incentive, to the left more (direction −1 is right).
+            gain += direction < 0 ? type.KeepRightBiasMps2 : -type.KeepRightBiasMps2;
+            if (gain > type.ChangeThresholdMps2 && gain > bestGain)
+            {
+                bestGain = gain;
+                bestTarget = candidate;
+            }
+        }
+
+        return bestTarget >= 0 && Apply(lane, k, bestTarget, slot, ref route);
+    }
+
+    /// <summary>The neighbouring lane in the direction of the nearest lane that continues along the route.</summary>
+    private int StrategicTarget(int firstLane, int laneCount, int index, int route, int step)
+    {
+        for (var distance = 1; distance < laneCount; distance++)
+        {
+            foreach (var candidate in (ReadOnlySpan<int>)[index - distance, index + distance])
+            {
+                if (candidate >= 0 && candidate < laneCount &&
+                    ExitConnectionOf(firstLane + candidate, route, step) != VehicleRoute.NoConnection)
+                {
+                    return firstLane + index + Math.Sign(candidate - index);
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Safety criterion: no overlap, and the new follower need not brake harder than <paramref name="maxDecelMps2"/>.</summary>
+    private bool Safe(int target, in LaneSlot me, in CarFollowParameters type, double stepS, double maxDecelMps2)
+    {
+        var (leader, follower) = Neighbours(target, me.PosM);
+        if (leader >= 0)
+        {
+            var ahead = _lanes.Slots(target)[leader];
+            var gap = ahead.BackM - me.PosM;
+            if (gap < type.MinGapM * 0.5 || CarFollowing.CarFollowing.MaxSafeSpeedMps(gap, ahead.SpeedMps, stepS, in type) < me.SpeedMps)
+            {
+                return false;
+            }
+        }
+
+        if (follower >= 0)
+        {
+            var behind = _lanes.Slots(target)[follower];
+            var gap = me.BackM - behind.PosM;
+            ref readonly var followerType = ref _params[World.Get<VehicleRoute>(behind.Vehicle).Type];
+            if (gap < followerType.MinGapM * 0.5)
+            {
+                return false;
+            }
+
+            var next = CarFollowing.CarFollowing.NextSpeedMps(behind.SpeedMps, Math.Max(behind.SpeedMps, 1), gap, me.SpeedMps, stepS, 0, in followerType);
+            if ((next - behind.SpeedMps) / stepS < -maxDecelMps2)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>MOBIL incentive: own acceleration gain plus politeness times the followers' gains, m/s².</summary>
+    private double MobilGain(int lane, int k, int target, in LaneSlot me, in VehicleRoute route, in CarFollowParameters type, double stepS)
+    {
+        var desired = Math.Min(type.MaxSpeedMps, _laneSpeedMps[lane] * route.SpeedFactor);
+        var slots = _lanes.Slots(lane);
+        var current = k > 0 ? Accel(me.SpeedMps, desired, slots[k - 1].BackM - me.PosM, slots[k - 1].SpeedMps, in type, stepS)
+            : Accel(me.SpeedMps, desired, double.PositiveInfinity, 0, in type, stepS);
+        var (leader, follower) = Neighbours(target, me.PosM);
+        var targetSlots = _lanes.Slots(target);
+        var after = leader >= 0
+            ? Accel(me.SpeedMps, desired, targetSlots[leader].BackM - me.PosM, targetSlots[leader].SpeedMps, in type, stepS)
+            : Accel(me.SpeedMps, desired, double.PositiveInfinity, 0, in type, stepS);
+        var others = 0.0;
+        if (follower >= 0)
+        {
+            // The new follower: behind its old leader (or free) before, behind me after.
+            var behind = targetSlots[follower];
+            ref readonly var ft = ref _params[World.Get<VehicleRoute>(behind.Vehicle).Type];
+            var before = leader >= 0 ? Accel(behind.SpeedMps, desired, targetSlots[leader].BackM - behind.PosM, targetSlots[leader].SpeedMps, in ft, stepS)
+                : Accel(behind.SpeedMps, desired, double.PositiveInfinity, 0, in ft, stepS);
+            others += Accel(behind.SpeedMps, desired, me.BackM - behind.PosM, me.SpeedMps, in ft, stepS) - before;
+        }
+
+        if (k + 1 < slots.Length)
+        {
+            // The old follower: behind me before, behind my old leader (or free) after.
+            var behind = slots[k + 1];
+            ref readonly var ft = ref _params[World.Get<VehicleRoute>(behind.Vehicle).Type];
+            var before = Accel(behind.SpeedMps, desired, me.BackM - behind.PosM, me.SpeedMps, in ft, stepS);
+            var afterOld = k > 0 ? Accel(behind.SpeedMps, desired, slots[k - 1].BackM - behind.PosM, slots[k - 1].SpeedMps, in ft, stepS)
+                : Accel(behind.SpeedMps, desired, double.PositiveInfinity, 0, in ft, stepS);
+            others += afterOld - before;
+        }
+
+        return after - current + type.Politeness * others;
+    }
+
+    private static double Accel(double speed, double desired, double gap, double leaderSpeed, in CarFollowParameters type, double stepS) =>
+        type.Model == CarFollowModel.Idm
+            ? IdmModel.Acceleration(speed, desired, gap, leaderSpeed, in type)
+            : (CarFollowing.CarFollowing.NextSpeedMps(speed, desired, gap, leaderSpeed, stepS, 0, in type) - speed) / stepS;
+
+    /// <summary>Slot indices of the would-be leader and follower on a lane for a vehicle whose front is at <paramref name="posM"/>.</summary>
+    private (int Leader, int Follower) Neighbours(int lane, double posM)
+    {
+        var slots = _lanes.Slots(lane);
+        var i = 0;
+        while (i < slots.Length && slots[i].PosM >= posM)
+        {
+            i++;
+        }
+
+        return (i - 1, i < slots.Length ? i : -1);
+    }
+
+    private bool Apply(int lane, int k, int target, in LaneSlot slot, ref VehicleRoute route)
+    {
+        _lanes.RemoveAt(lane, k);
+        _lanes.Insert(target, slot);
+        ref var kinematics = ref World.Get<Kinematics>(slot.Vehicle);
+        kinematics.Lane = target;
+        kinematics.LastLaneChangeMs = Clock.Now.Milliseconds;
+        route.ExitConnection = ExitConnectionOf(target, route.Route, route.Step);
+        LaneChanges++;
+        return true;
+    }
+
+    /// <summary>Shortest time between two discretionary lane changes of one vehicle, ms (damps ping-pong).</summary>
+    private const long MinDiscretionaryIntervalMs = 3000;
+
+    /// <summary>Lane changes performed so far.</summary>
+    public long LaneChanges { get; private set; }
+}

@@ -1,0 +1,177 @@
+using CityTwin.Traffic.Lanes;
+using CityTwin.Traffic.Outputs;
+using CityTwin.Traffic.Vehicles;
+
+namespace CityTwin.Traffic.Engine;
+
+public sealed partial class TrafficSimulation
+{
+    /// <summary>Length of the stop-line zone that counts as detector occupancy for actuated signals, metres.</summary>
+    private const double StopLineDetectorM = 5.0;
+
+    /// <summary>Phase 3: apply the decided speeds, cross junctions, arrive, and remove vehicles stuck too long.</summary>
+    private void Move(double stepS)
+    {
+        var endMs = Clock.Now.Milliseconds + Options.StepMs;
+        for (var lane = 0; lane < _laneGapS.Length; lane++)
+        {
+            _laneGapS[lane] += stepS;
+        }
+
+        for (var lane = 0; lane < _lanes.LaneCount; lane++)
+        {
+            var slots = _lanes.Slots(lane);
+            var limitFrontM = double.PositiveInfinity;
+            for (var k = 0; k < slots.Length; k++)
+            {
+                limitFrontM = MoveVehicle(slots[k].Vehicle, lane, limitFrontM, stepS, endMs);
+            }
+        }
+    }
+
+    /// <summary>Moves one vehicle; returns the furthest front position (in its start lane's coordinates) its follower may reach.</summary>
+    private double MoveVehicle(Entity vehicle, int startLane, double limitFrontM, double stepS, long endMs)
+    {
+        ref var kinematics = ref World.Get<Kinematics>(vehicle);
+        ref var route = ref World.Get<VehicleRoute>(vehicle);
+        ref var stats = ref World.Get<TripStats>(vehicle);
+        ref readonly var type = ref _params[route.Type];
+        VehicleUpdates++;
+        var v0 = kinematics.SpeedMps;
+        var v1 = kinematics.NextSpeedMps;
+        var startPos = kinematics.PosM;
+        var pos = startPos + 0.5 * (v0 + v1) * stepS;
+        if (pos > limitFrontM)
+        {
+            // The follower may not end the step inside its leader: cut the move and match the leader's speed.
+            GapViolations += pos - limitFrontM > 0.01 ? 1 : 0;
+            pos = Math.Max(startPos, limitFrontM);
+            v1 = Math.Max(0, Math.Min(v1, 2 * (pos - startPos) / stepS - v0));
+        }
+
+        var lane = startLane;
+        var laneLength = _laneLengthM[lane];
+        var desired = Math.Min(type.MaxSpeedMps, _laneSpeedMps[lane] * route.SpeedFactor);
+        var offsetInStartLane = 0.0;
+        var hops = 0;
+        while (true)
+        {
+            if (route.ExitConnection == VehicleRoute.LastEdge)
+            {
+                if (pos >= Math.Min(route.ArrivalPosM, laneLength))
+                {
+                    FinishStats(ref stats, ref kinematics, lane, v1, desired, pos - startPos + offsetInStartLane, stepS);
+                    EndTrip(vehicle, in route, in stats, endMs, lane, removed: false);
+                    return offsetInStartLane + laneLength - type.LengthM;
+                }
+
+                break;
+            }
+
+            if (pos < laneLength)
+            {
+                break;
+            }
+
+            var exit = route.ExitConnection;
+            var permitted = exit >= 0 && (hops == 0 ? kinematics.MayPass : SignalAllows(exit, v1, 0, in type));
+            if (!permitted)
+            {
+                // Held at the stop line (red, yielding, no room, or a lane change that did not happen in time).
+                GapViolations += pos - laneLength > 0.5 && exit >= 0 && hops == 0 ? 1 : 0;
+                pos = laneLength;
+                v1 = 0;
+                break;
+            }
+
+            // Cross the junction onto the next lane of the route.
+            var connection = Network.Connections[exit];
+            _laneGapS[lane] = 0;
+            _clearUntilMs[exit] = endMs + (long)(Options.CrossingTimeS * 1000);
+            EdgeData.Left(_laneEdge[lane]);
+            pos -= laneLength;
+            offsetInStartLane += laneLength;
+            route.Step++;
+            lane = connection.ToLane;
+            laneLength = _laneLengthM[lane];
+            route.ExitConnection = ExitConnectionOf(lane, route.Route, route.Step);
+            EdgeData.Entered(_laneEdge[lane]);
+            hops++;
+        }
+
+        if (laneLength - pos <= StopLineDetectorM)
+        {
+            _laneGapS[lane] = 0;
+        }
+
+        kinematics.Lane = lane;
+        kinematics.PosM = pos;
+        FinishStats(ref stats, ref kinematics, lane, v1, desired, pos + offsetInStartLane - startPos, stepS);
+        foreach (var detector in Detectors)
+        {
+            detector.Observe(startLane, startPos, lane, pos, type.LengthM, v1, stepS);
+        }
+
+        if (Options.MaxWaitS > 0 && stats.StoppedS >= Options.MaxWaitS)
+        {
+            EndTrip(vehicle, in route, in stats, endMs, lane, removed: true);
+            return double.PositiveInfinity;
+        }
+
+        return offsetInStartLane + pos - type.LengthM;
+    }
+
+    private void FinishStats(ref TripStats stats, ref Kinematics kinematics, int lane, double v1, double desired,
+        double advancedM, double stepS)
+    {
+        kinematics.AccelMps2 = (v1 - kinematics.SpeedMps) / stepS;
+        kinematics.SpeedMps = v1;
+        stats.RouteLengthM += advancedM;
+        if (v1 <= 0.1)
+        {
+            stats.WaitingS += stepS;
+            stats.StoppedS += stepS;
+        }
+        else
+        {
+            stats.StoppedS = 0;
+        }
+
+        stats.TimeLossS += stepS * Math.Max(0, 1 - v1 / desired);
+        EdgeData.Sample(_laneEdge[lane], v1, stepS, v1 / desired);
+    }
+
+    private void EndTrip(Entity vehicle, in VehicleRoute route, in TripStats stats, long endMs, int lane, bool removed)
+    {
+        var trip = _schedule[route.Trip];
+        TripInfos.Add(new TripInfo(
+            trip.Id, Types[route.Type].Id, stats.DepartMs / 1000.0, (stats.DepartMs - stats.PlannedDepartMs) / 1000.0,
+            endMs / 1000.0, (endMs - stats.DepartMs) / 1000.0, stats.RouteLengthM, stats.WaitingS, stats.TimeLossS,
+            removed ? TripStatus.Removed : TripStatus.Arrived));
+        if (removed)
+        {
+            Removed++;
+        }
+        else
+        {
+            Arrived++;
+            EdgeData.ArrivedOn(_laneEdge[lane]);
+        }
+
+        World.Destroy(vehicle);
+    }
+
+    /// <summary>Rebuilds the per-lane lists from the vehicles' components (front first).</summary>
+    private void RebuildLanes()
+    {
+        _lanes.Clear();
+        var lanes = _lanes;
+        var types = _params;
+        World.Query(in Vehicles, (Entity e, ref Kinematics k, ref VehicleRoute r, ref TripStats _) =>
+            lanes.Append(k.Lane, new LaneSlot
+            {
+                Vehicle = e, PosM = k.PosM, SpeedMps = k.SpeedMps, LengthM = types[r.Type].LengthM, Trip = r.Trip,
+            }));
+        _lanes.SortAll();
+    }
+}

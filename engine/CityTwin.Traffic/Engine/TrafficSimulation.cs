@@ -1,0 +1,308 @@
+using CityTwin.Ecs.Timing;
+using CityTwin.Model.Roads;
+using CityTwin.Traffic.CarFollowing;
+using CityTwin.Traffic.Junctions;
+using CityTwin.Traffic.Lanes;
+using CityTwin.Traffic.Outputs;
+using CityTwin.Traffic.Signals;
+using CityTwin.Traffic.Vehicles;
+
+namespace CityTwin.Traffic.Engine;
+
+/// <summary>
+/// Microscopic traffic on a road network: every vehicle is an ECS entity (<see cref="Kinematics"/>,
+/// <see cref="VehicleRoute"/>, <see cref="TripStats"/>) on a lane of the city model, advanced on a fixed integer step.
+/// </summary>
+/// <remarks>
+/// <para>Each step runs five phases in a fixed order: (1) vehicles near a junction announce their approach to foes;
+/// (2) <b>decide</b>: every vehicle picks its next speed from the state at the start of the step (car following,
+/// signals, right of way) and writes only its own components, so lanes are processed in parallel without races;
+/// (3) <b>move</b>: positions advance ballistically, vehicles cross junctions, arrive or are removed; (4) lane changes;
+/// (5) insertion of departing vehicles. Random draws are counter-based (<see cref="StepRandom"/>), so results are
+/// bit-identical for any thread count.</para>
+/// <para>Junctions have no internal lanes (SUMO's <c>--no-internal-links</c>): a vehicle passes the stop line onto the
+/// next lane, and right of way is decided at the line from the foes' announced arrival times.</para>
+/// </remarks>
+public sealed partial class TrafficSimulation : IDisposable
+{
+    private static readonly QueryDescription Vehicles = new QueryDescription().WithAll<Kinematics, VehicleRoute, TripStats>();
+
+    private readonly CarFollowParameters[] _params;
+    private readonly double[] _laneLengthM;
+    private readonly double[] _laneSpeedMps;
+    private readonly int[] _laneEdge;
+    private readonly double[] _laneGapS;
+    private readonly Approach[] _approach;
+    private readonly long[] _clearUntilMs;
+    private readonly LaneOccupancy _lanes;
+    private readonly List<ScheduledTrip> _schedule = [];
+    private readonly Queue<int>[] _edgeQueues;
+    private readonly List<int> _busyEdges = [];
+    private readonly List<int> _buffer = [];
+    private bool _scheduleSorted = true;
+    private int _nextScheduled;
+
+    /// <summary>Creates an empty simulation.</summary>
+    /// <param name="network">The road network.</param>
+    /// <param name="types">Vehicle types; trips refer to them by index.</param>
+    /// <param name="options">Run settings.</param>
+    public TrafficSimulation(RoadNetwork network, IReadOnlyList<VehicleType> types, TrafficOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(types);
+        if (types.Count == 0)
+        {
+            throw new ArgumentException("At least one vehicle type is needed.", nameof(types));
+        }
+
+        Options = options ?? new TrafficOptions();
+        Options.Validate();
+        Network = network;
+        Types = types.ToArray();
+        _params = new CarFollowParameters[Types.Count];
+        for (var t = 0; t < Types.Count; t++)
+        {
+            Types[t].Validate();
+            _params[t] = new CarFollowParameters(Types[t]);
+        }
+
+        var lanes = network.Lanes;
+        _laneLengthM = new double[lanes.Length];
+        _laneSpeedMps = new double[lanes.Length];
+        _laneEdge = new int[lanes.Length];
+        _laneGapS = new double[lanes.Length];
+        Array.Fill(_laneGapS, double.PositiveInfinity);
+        for (var l = 0; l < lanes.Length; l++)
+        {
+            var edge = network.Edges[lanes[l].Edge];
+            _laneEdge[l] = lanes[l].Edge;
+            _laneLengthM[l] = Math.Max(edge.LengthM, 0.1);
+            _laneSpeedMps[l] = edge.SpeedLimitMps;
+        }
+
+        _approach = new Approach[network.Connections.Length];
+        _clearUntilMs = new long[network.Connections.Length];
+        _lanes = new LaneOccupancy(lanes.Length);
+        _edgeQueues = new Queue<int>[network.Edges.Length];
+        World = World.Create();
+        World.MaxDegreeOfParallelism = Options.Threads;
+        Clock = new SimClock(new SimTime(Options.StepMs));
+        Signals = new SignalControllers(network);
+        Routes = new RouteStore();
+        EdgeData = new EdgeDataCollector(network);
+        Summary = new List<SummaryRow>();
+    }
+
+    /// <summary>The road network.</summary>
+    public RoadNetwork Network { get; }
+
+    /// <summary>Vehicle types by index.</summary>
+    public IReadOnlyList<VehicleType> Types { get; }
+
+    /// <summary>Run settings.</summary>
+    public TrafficOptions Options { get; }
+
+    /// <summary>The ECS world holding the vehicles.</summary>
+    public World World { get; }
+
+    /// <summary>The simulation clock.</summary>
+    public SimClock Clock { get; }
+
+    /// <summary>Signal controllers (plans can be replaced before or during the run).</summary>
+    public SignalControllers Signals { get; }
+
+    /// <summary>Routes of all scheduled trips.</summary>
+    public RouteStore Routes { get; }
+
+    /// <summary>Per-trip records of arrived and removed vehicles, in the order they ended.</summary>
+    public List<TripInfo> TripInfos { get; } = [];
+
+    /// <summary>Per-edge, per-interval traffic measures.</summary>
+    public EdgeDataCollector EdgeData { get; }
+
+    /// <summary>Induction-loop detectors.</summary>
+    public List<InductionLoop> Detectors { get; } = [];
+
+    /// <summary>Per-interval network summary rows (see <see cref="SummaryIntervalMs"/>).</summary>
+    public List<SummaryRow> Summary { get; }
+
+    /// <summary>Interval of <see cref="Summary"/> rows, ms.</summary>
+    public long SummaryIntervalMs { get; set; } = 60_000;
+
+    /// <summary>Vehicles inserted so far.</summary>
+    public int Inserted { get; private set; }
+
+    /// <summary>Vehicles that reached their destination.</summary>
+    public int Arrived { get; private set; }
+
+    /// <summary>Vehicles removed after waiting longer than <see cref="TrafficOptions.MaxWaitS"/>.</summary>
+    public int Removed { get; private set; }
+
+    /// <summary>Vehicles on the network now.</summary>
+    public int Running => World.Size;
+
+    /// <summary>Trips scheduled but not yet inserted (due or not).</summary>
+    public int Pending => _schedule.Count - Inserted;
+
+    /// <summary>Sum over steps of vehicles advanced (SUMO's vehicle updates).</summary>
+    public long VehicleUpdates { get; private set; }
+
+    /// <summary>Times a vehicle's move had to be cut short to keep a non-negative gap (0 in a sound run).</summary>
+    public int GapViolations { get; private set; }
+
+    /// <summary>The lane lists (front first) as of the end of the last step.</summary>
+    public LaneOccupancy Lanes => _lanes;
+
+    /// <summary>Schedules a trip along an explicit route.</summary>
+    /// <param name="trip">The trip.</param>
+    /// <returns>Its trip index.</returns>
+    public int Schedule(ScheduledTrip trip)
+    {
+        ArgumentNullException.ThrowIfNull(trip);
+        if ((uint)trip.Type >= (uint)Types.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(trip), $"Trip '{trip.Id}' uses vehicle type {trip.Type}; there are {Types.Count}.");
+        }
+
+        ValidateRoute(trip);
+        var index = _schedule.Count;
+        if (index > 0 && trip.DepartMs < _schedule[^1].DepartMs)
+        {
+            _scheduleSorted = false;
+        }
+
+        _schedule.Add(trip with { Route = Routes.Add(trip.Edges) });
+        return index;
+    }
+
+    /// <summary>Runs steps until the clock reaches <paramref name="end"/>.</summary>
+    /// <param name="end">End time.</param>
+    public void RunUntil(SimTime end)
+    {
+        while (Clock.Now < end)
+        {
+            Step();
+        }
+    }
+
+    /// <summary>Advances the simulation by one step.</summary>
+    public void Step()
+    {
+        if (!_scheduleSorted)
+        {
+            SortSchedule();
+        }
+
+        var stepS = Options.StepMs / 1000.0;
+        RegisterApproaches();
+        Decide(stepS);
+        Move(stepS);
+        RebuildLanes();
+        if (Network.Lanes.Length > 0)
+        {
+            ChangeLanes();
+        }
+
+        Insert();
+        Signals.Advance(Options.StepMs, _laneGapS);
+        var end = Clock.Now + Clock.Step;
+        EdgeData.EndStep(end.Milliseconds);
+        foreach (var detector in Detectors)
+        {
+            detector.EndStep(end.Milliseconds);
+        }
+
+        if (end.Milliseconds % SummaryIntervalMs == 0)
+        {
+            Summary.Add(new SummaryRow(end.Milliseconds / 1000.0, Running, Inserted, Arrived, Removed,
+                _schedule.Count - _nextScheduled + QueuedCount(), MeanSpeedMps()));
+        }
+
+        Clock.Advance();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => World.Dispose();
+
+    /// <summary>Mean speed of the running vehicles, m/s (0 when none).</summary>
+    /// <returns>The mean.</returns>
+    public double MeanSpeedMps()
+    {
+        var sum = 0.0;
+        var n = 0;
+        World.Query(in Vehicles, (ref Kinematics k, ref VehicleRoute _, ref TripStats _) =>
+        {
+            sum += k.SpeedMps;
+            n++;
+        });
+        return n == 0 ? 0 : sum / n;
+    }
+
+    private int QueuedCount()
+    {
+        var n = 0;
+        foreach (var edge in _busyEdges)
+        {
+            n += _edgeQueues[edge].Count;
+        }
+
+        return n;
+    }
+
+    private void ValidateRoute(ScheduledTrip trip)
+    {
+        if (trip.Edges.Length == 0)
+        {
+            throw new ArgumentException($"Trip '{trip.Id}' has an empty route.", nameof(trip));
+        }
+
+        var vehicleClass = Types[trip.Type].VehicleClass;
+        for (var i = 0; i < trip.Edges.Length; i++)
+        {
+            var edge = trip.Edges[i];
+            if ((uint)edge >= (uint)Network.Edges.Length)
+            {
+                throw new ArgumentException($"Trip '{trip.Id}': route edge #{i} ({edge}) is not an edge of the network.", nameof(trip));
+            }
+
+            if ((Network.Edges[edge].Allowed & vehicleClass) == 0)
+            {
+                throw new ArgumentException(
+                    $"Trip '{trip.Id}': route edge #{i} (OSM way {Network.Edges[edge].OsmWayId}) does not allow {vehicleClass}.", nameof(trip));
+            }
+
+            if (i > 0 && !Connected(trip.Edges[i - 1], edge))
+            {
+                throw new ArgumentException(
+                    $"Trip '{trip.Id}': no lane connection from route edge #{i - 1} ({trip.Edges[i - 1]}) to #{i} ({edge}).", nameof(trip));
+            }
+        }
+    }
+
+    private bool Connected(int fromEdge, int toEdge)
+    {
+        var edge = Network.Edges[fromEdge];
+        for (var lane = edge.FirstLane; lane < edge.FirstLane + edge.LaneCount; lane++)
+        {
+            foreach (var connection in Network.GetConnections(lane))
+            {
+                if (connection.ToEdge == toEdge)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private void SortSchedule()
+    {
+        // Stable by departure, then by schedule order, so equal departures keep the order they were given in.
+        var pending = _schedule.Skip(_nextScheduled).Select((t, i) => (t, i)).OrderBy(x => x.t.DepartMs).ThenBy(x => x.i)
+            .Select(x => x.t).ToList();
+        _schedule.RemoveRange(_nextScheduled, _schedule.Count - _nextScheduled);
+        _schedule.AddRange(pending);
+        _scheduleSorted = true;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Runtime.CompilerServices;
+
+namespace CityTwin.Traffic.Lanes;
+
+/// <summary>
+/// Per-lane ordered vehicle lists: slot 0 is the vehicle furthest along the lane, so a vehicle's leader is the slot
+/// before it and its follower the slot after, both O(1).
+/// </summary>
+/// <remarks>Implementation note: one flat slot array with a fixed region per lane would need re-layout as lanes fill;
+/// instead each lane owns a small growable array. Lists are rebuilt after each move phase (vehicles never overtake on
+/// a lane, so the order is almost always kept and the insertion sort runs in linear time).</remarks>
+public sealed class LaneOccupancy
+{
+    private readonly LaneSlot[][] _slots;
+    private readonly int[] _counts;
+
+    /// <summary>Creates empty lists for every lane.</summary>
+    /// <param name="laneCount">Number of lanes in the network.</param>
+    public LaneOccupancy(int laneCount)
+    {
+        _slots = new LaneSlot[laneCount][];
+        _counts = new int[laneCount];
+        for (var i = 0; i < laneCount; i++)
+        {
+            _slots[i] = [];
+        }
+    }
+
+    /// <summary>Number of lanes.</summary>
+    public int LaneCount => _counts.Length;
+
+    /// <summary>Vehicles on a lane.</summary>
+    /// <param name="lane">Lane index.</param>
+    /// <returns>The count.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Count(int lane) => _counts[lane];
+
+    /// <summary>The vehicles on a lane, front first.</summary>
+    /// <param name="lane">Lane index.</param>
+    /// <returns>The slots.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Span<LaneSlot> Slots(int lane) => _slots[lane].AsSpan(0, _counts[lane]);
+
+    /// <summary>The last (rearmost) vehicle of a lane, or false when the lane is empty.</summary>
+    /// <param name="lane">Lane index.</param>
+    /// <param name="slot">The rearmost slot.</param>
+    /// <returns>Whether the lane has a vehicle.</returns>
+    public bool TryGetLast(int lane, out LaneSlot slot)
+    {
+        var n = _counts[lane];
+        slot = n > 0 ? _slots[lane][n - 1] : default;
+        return n > 0;
+    }
+
+    /// <summary>Empties every lane.</summary>
+    public void Clear() => Array.Clear(_counts);
+
+    /// <summary>Appends a vehicle without keeping order (call <see cref="SortAll"/> afterwards).</summary>
+    /// <param name="lane">Lane index.</param>
+    /// <param name="slot">The vehicle.</param>
+    public void Append(int lane, in LaneSlot slot)
+    {
+        ref var array = ref _slots[lane];
+        var n = _counts[lane];
+        if (n == array.Length)
+        {
+            Array.Resize(ref array, Math.Max(4, n * 2));
+        }
+
+        array[n] = slot;
+        _counts[lane] = n + 1;
+    }
+
+    /// <summary>Inserts a vehicle at its ordered place.</summary>
+    /// <param name="lane">Lane index.</param>
+    /// <param name="slot">The vehicle.</param>
+    /// <returns>The slot index it took.</returns>
+    public int Insert(int lane, in LaneSlot slot)
+    {
+        Append(lane, slot);
+        var slots = _slots[lane];
+        var i = _counts[lane] - 1;
+        while (i > 0 && Before(slot, slots[i - 1]))
+        {
+            slots[i] = slots[i - 1];
+            i--;
+        }
+
+        slots[i] = slot;
+        return i;
+    }
+
+    /// <summary>Removes the slot at an index, keeping order.</summary>
+    /// <param name="lane">Lane index.</param>
+    /// <param name="index">Slot index.</param>
+    public void RemoveAt(int lane, int index)
+    {
+        var n = _counts[lane];
+        Array.Copy(_slots[lane], index + 1, _slots[lane], index, n - index - 1);
+        _counts[lane] = n - 1;
+    }
+
+    /// <summary>Index of a vehicle on a lane, or −1.</summary>
+    /// <param name="lane">Lane index.</param>
+    /// <param name="vehicle">The vehicle.</param>
+    /// <returns>The slot index.</returns>
+    public int IndexOf(int lane, Entity vehicle)
+    {
+        var slots = Slots(lane);
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (slots[i].Vehicle == vehicle)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Sorts every lane front first (insertion sort: lists are nearly sorted).</summary>
+    public void SortAll()
+    {
+        for (var lane = 0; lane < _counts.Length; lane++)
+        {
+            var n = _counts[lane];
+            if (n < 2)
+            {
+                continue;
+            }
+
+            var slots = _slots[lane];
+            for (var i = 1; i < n; i++)
+            {
+                var current = slots[i];
+                var j = i - 1;
+                while (j >= 0 && Before(current, slots[j]))
+                {
+                    slots[j + 1] = slots[j];
+                    j--;
+                }
+
+                slots[j + 1] = current;
+            }
+        }
+    }
+
+    /// <summary>Front-first order; equal positions are broken by trip index so order never depends on entity ids.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Before(in LaneSlot a, in LaneSlot b) => a.PosM > b.PosM || (a.PosM == b.PosM && a.Trip < b.Trip);
+}

@@ -1,0 +1,90 @@
+namespace CityTwin.Traffic.Outputs;
+
+/// <summary>
+/// An induction loop (SUMO E1 detector) at a position on a lane: counts vehicles whose front passes it, and measures
+/// occupancy (share of time a vehicle covers it) and the mean speed of passing vehicles per interval.
+/// </summary>
+public sealed class InductionLoop
+{
+    private int _count;
+    private double _speedSum;
+    private double _occupiedS;
+    private long _intervalStartMs;
+
+    /// <summary>Creates a detector.</summary>
+    /// <param name="id">Detector id.</param>
+    /// <param name="lane">Lane index.</param>
+    /// <param name="posM">Position along the lane, metres.</param>
+    /// <param name="intervalMs">Aggregation interval, ms.</param>
+    public InductionLoop(string id, int lane, double posM, long intervalMs = 60_000)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentOutOfRangeException.ThrowIfNegative(posM);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(intervalMs);
+        Id = id;
+        Lane = lane;
+        PosM = posM;
+        IntervalMs = intervalMs;
+    }
+
+    /// <summary>Detector id.</summary>
+    public string Id { get; }
+
+    /// <summary>Lane index.</summary>
+    public int Lane { get; }
+
+    /// <summary>Position along the lane, metres.</summary>
+    public double PosM { get; }
+
+    /// <summary>Aggregation interval, ms.</summary>
+    public long IntervalMs { get; }
+
+    /// <summary>Vehicles counted since the start of the run.</summary>
+    public long TotalCount { get; private set; }
+
+    /// <summary>Rows of finished intervals.</summary>
+    public List<DetectorRow> Rows { get; } = [];
+
+    /// <summary>Sees one vehicle's move in a step.</summary>
+    internal void Observe(int fromLane, double fromPosM, int toLane, double toPosM, double lengthM, double speedMps, double stepS)
+    {
+        var passed = (fromLane == Lane && fromPosM < PosM && (toLane != Lane || toPosM >= PosM)) ||
+                     (fromLane != Lane && toLane == Lane && toPosM >= PosM);
+        if (passed)
+        {
+            _count++;
+            TotalCount++;
+            _speedSum += speedMps;
+        }
+
+        if (toLane == Lane && toPosM >= PosM && toPosM - lengthM <= PosM)
+        {
+            _occupiedS += stepS;
+        }
+    }
+
+    internal void EndStep(long timeMs)
+    {
+        if (timeMs - _intervalStartMs < IntervalMs)
+        {
+            return;
+        }
+
+        var durationS = (timeMs - _intervalStartMs) / 1000.0;
+        Rows.Add(new DetectorRow(Id, _intervalStartMs / 1000.0, timeMs / 1000.0, _count,
+            100.0 * _occupiedS / durationS, _count > 0 ? _speedSum / _count : double.NaN));
+        _count = 0;
+        _speedSum = 0;
+        _occupiedS = 0;
+        _intervalStartMs = timeMs;
+    }
+}
+
+/// <summary>One detector interval (SUMO E1 fields).</summary>
+/// <param name="Id">Detector id.</param>
+/// <param name="BeginS">Interval start.</param>
+/// <param name="EndS">Interval end.</param>
+/// <param name="Count">Vehicles whose front passed.</param>
+/// <param name="OccupancyPercent">Share of time covered by a vehicle, %.</param>
+/// <param name="MeanSpeedMps">Mean speed of passing vehicles (NaN when none).</param>
+public readonly record struct DetectorRow(string Id, double BeginS, double EndS, int Count, double OccupancyPercent, double MeanSpeedMps);

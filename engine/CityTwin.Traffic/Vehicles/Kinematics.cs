@@ -1,0 +1,26 @@
+namespace CityTwin.Traffic.Vehicles;
+
+/// <summary>Where a vehicle is and how it moves (hot component).</summary>
+public struct Kinematics
+{
+    /// <summary>Lane index in the road network.</summary>
+    public int Lane;
+
+    /// <summary>Position of the vehicle's front along the lane, metres from the lane start.</summary>
+    public double PosM;
+
+    /// <summary>Speed, m/s.</summary>
+    public double SpeedMps;
+
+    /// <summary>Acceleration over the last step, m/s².</summary>
+    public double AccelMps2;
+
+    /// <summary>Speed decided for the end of the current step (written in the decide phase, applied in move).</summary>
+    public double NextSpeedMps;
+
+    /// <summary>Simulation time of the last lane change, ms (long.MinValue when none); changes are spaced out.</summary>
+    public long LastLaneChangeMs;
+
+    /// <summary>Whether the vehicle may pass the stop line at the end of its lane this step.</summary>
+    public bool MayPass;
+}

@@ -1,0 +1,2 @@
+global using CityTwin.Ecs.Core;
+global using CityTwin.Traffic.Tests.TestSupport;
