@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using CityTwin.IO.Osm.Tests.TestSupport;
 using CityTwin.Model.Cache;
@@ -21,24 +20,19 @@ public class CacheRoundTripTests
     public void TearDown() => Directory.Delete(_dir, recursive: true);
 
     [Test]
-    public void Load_MonacoCache_GivesTheSameSummaryAndLoadsMuchFasterThanImport()
+    public void Load_MonacoCache_GivesTheSameModel()
     {
         var path = Path.Combine(_dir, "monaco.ctw");
         var model = ImportedCities.Monaco;
         CityModelCache.Save(model, path);
-        CityModelCache.Load(path); // warm-up (JIT)
 
-        var sw = Stopwatch.StartNew();
         var loaded = CityModelCache.Load(path);
-        var loadMs = sw.Elapsed.TotalMilliseconds;
-        sw.Restart();
-        OsmCityImporter.Import(TestPaths.SharedOsm("monaco-2016.osm.pbf"));
-        var importMs = sw.Elapsed.TotalMilliseconds;
 
+        // Speed is measured by benchmarks/CityTwin.Benchmarks/Import, never asserted here.
         Assert.That(new CitySummary(loaded).ToString(), Is.EqualTo(new CitySummary(model).ToString()));
         Assert.That(loaded.Roads.Conflicts.ToArray(), Is.EqualTo(model.Roads.Conflicts.ToArray()));
-        // Generous bound for a shared 2-core machine; the benchmark measures the real ratio.
-        Assert.That(loadMs * 5, Is.LessThan(importMs), $"load {loadMs:F0} ms vs import {importMs:F0} ms");
+        Assert.That(loaded.Buildings.Points.ToArray(), Is.EqualTo(model.Buildings.Points.ToArray()));
+        Assert.That(loaded.Roads.Junctions.ToArray(), Is.EqualTo(model.Roads.Junctions.ToArray()));
     }
 
     [Test]
