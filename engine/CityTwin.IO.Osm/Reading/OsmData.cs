@@ -17,7 +17,7 @@ internal sealed class OsmData
     /// <summary>Every way, in file order.</summary>
     public List<OsmWay> Ways { get; } = new();
 
-    /// <summary>Multipolygon and building relations, in file order.</summary>
+    /// <summary>Multipolygon, building and turn-restriction relations, in file order.</summary>
     public List<OsmRelation> Relations { get; } = new();
 
     /// <summary>Relations read (all kinds).</summary>

@@ -87,7 +87,7 @@ internal static class OsmFileReader
                 break;
             case Relation r:
                 data.RelationsRead++;
-                if (r.Tags != null && r.Tags.TryGetValue("type", out var type) && (type == "multipolygon" || type == "building"))
+                if (r.Tags != null && r.Tags.TryGetValue("type", out var type) && (type is "multipolygon" or "building" or "restriction"))
                 {
                     data.Relations.Add(new OsmRelation(id, r.Members ?? [], r.Tags));
                 }

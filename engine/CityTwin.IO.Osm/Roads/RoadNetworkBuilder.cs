@@ -31,6 +31,7 @@ internal static class RoadNetworkBuilder
         var candidates = MovementBuilder.CreateEdges(graph, cluster, out var internalLinks);
         var movements = new List<Movement>();
         var possible = MovementBuilder.CreateMovements(candidates, internalLinks, graph.NodeOsmIds.Count, clusterCount);
+        possible = TurnRestrictions.Apply(possible, candidates, graph, cluster, data.Relations, report);
         var kept = candidates.Count == 0
             ? []
             : MovementBuilder.SelectConnected(candidates, possible, options.KeepLargestComponent, report, out movements);
