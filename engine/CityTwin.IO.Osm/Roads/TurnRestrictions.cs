@@ -14,7 +14,8 @@ namespace CityTwin.IO.Osm.Roads;
 /// contains the via node. When the to way runs on through the via node (both directions match), the restriction's
 /// own direction (left, right, straight, U-turn) picks the matching exit. Restrictions whose <c>except</c> lists
 /// <c>motorcar</c>, or that are specific to other vehicles (<c>restriction:hgv</c>…), do not apply to cars.
-/// Restrictions with a via way are reported and skipped.
+/// Restrictions with a via way, time-conditional ones, and ones whose from or to way lies inside a clustered junction
+/// (it has no edge of its own there) are reported and skipped.
 /// </remarks>
 internal static class TurnRestrictions
 {
@@ -23,6 +24,9 @@ internal static class TurnRestrictions
 
     /// <summary>Report reason.</summary>
     public const string ViaWay = "turn restrictions with a via way (or no via node) skipped";
+
+    /// <summary>Report reason.</summary>
+    public const string TimeConditional = "time-conditional turn restrictions not applied (time, day_on, hour_on)";
 
     /// <summary>Report reason.</summary>
     public const string Unmatched = "turn restrictions skipped: from and to ways do not meet at the via node in the car network";
@@ -48,6 +52,13 @@ internal static class TurnRestrictions
             var restriction = TagValues.Get(r.Tags, "restriction") ?? TagValues.Get(r.Tags, "restriction:motorcar") ?? TagValues.Get(r.Tags, "restriction:motor_vehicle");
             if (restriction == null || (TagValues.Get(r.Tags, "except") ?? string.Empty).Contains("motorcar", StringComparison.Ordinal))
             {
+                continue;
+            }
+
+            if (TagValues.Get(r.Tags, "time") != null || TagValues.Get(r.Tags, "day_on") != null || TagValues.Get(r.Tags, "hour_on") != null)
+            {
+                // A fixed network cannot switch a turn on and off by time of day; scenario edits can.
+                report.Add("roads", TimeConditional, ReportSeverity.Info, $"relation {r.Id}");
                 continue;
             }
 
