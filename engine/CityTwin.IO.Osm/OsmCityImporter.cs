@@ -27,6 +27,11 @@ public static class OsmCityImporter
         options ??= new OsmImportOptions();
         var data = OsmFileReader.Read(path);
         var report = new ReportBuilder();
+        foreach (var id in data.NodesWithoutPosition)
+        {
+            report.Add("input", "nodes without a valid position skipped", ReportSeverity.Warning, $"node {id}");
+        }
+
         // The projection is centred on the middle of the extract's bounding box, so distortion is minimal there.
         var projection = new LocalTransverseMercator((data.MinLon + data.MaxLon) / 2, (data.MinLat + data.MaxLat) / 2);
         var roads = RoadNetworkBuilder.Build(data, projection, options, report);

@@ -20,6 +20,9 @@ internal sealed class OsmData
     /// <summary>Multipolygon, building and turn-restriction relations, in file order.</summary>
     public List<OsmRelation> Relations { get; } = new();
 
+    /// <summary>Ids of nodes that had no valid position (skipped).</summary>
+    public List<long> NodesWithoutPosition { get; } = new();
+
     /// <summary>Relations read (all kinds).</summary>
     public long RelationsRead { get; set; }
 

@@ -52,9 +52,9 @@ internal static class OsmFileReader
             throw new OsmImportException($"{name}: corrupt or truncated OSM {(isPbf ? "PBF" : "XML")} data ({where}): {ex.Message}", ex);
         }
 
-        if (data.Nodes.Count == 0 && data.Ways.Count == 0)
+        if (data.Nodes.Count == 0)
         {
-            throw new OsmImportException($"{name}: no OSM nodes or ways found (empty, truncated or not an OSM file).");
+            throw new OsmImportException($"{name}: no OSM nodes with a position found (empty, truncated or not an OSM file).");
         }
 
         return data;
@@ -68,7 +68,9 @@ internal static class OsmFileReader
             case Node n:
                 if (n.Latitude is not double lat || n.Longitude is not double lon || lat < -90 || lat > 90 || lon < -180 || lon > 180)
                 {
-                    throw new OsmImportException($"{name}: node {id} has no valid position.");
+                    // Deleted or invisible nodes in editor exports carry no position; ways using them are reported later.
+                    data.NodesWithoutPosition.Add(id);
+                    return;
                 }
 
                 data.Nodes[id] = new NodeCoord(lon, lat);
@@ -130,7 +132,7 @@ internal static class OsmFileReader
 
     private static bool SniffIsPbf(Stream stream, string name)
     {
-        var head = new byte[Math.Min(4096, stream.Length)];
+        var head = new byte[Math.Min(64 * 1024, stream.Length)];
         stream.ReadExactly(head);
         stream.Position = 0;
         var i = 0;

@@ -102,6 +102,27 @@ public class OsmFileReaderTests
     }
 
     [Test]
+    public void Import_NodeWithoutPosition_IsSkippedAndReported()
+    {
+        var path = Path.Combine(_dir, "deleted-node.osm");
+        File.WriteAllText(path, """
+            <osm version="0.6">
+              <node id="1" lat="50.0" lon="8.0"/><node id="2" lat="50.001" lon="8.0"/><node id="3" lat="50.002" lon="8.0"/>
+              <node id="4" action="delete" visible="false"/>
+              <way id="1"><nd ref="1"/><nd ref="2"/><nd ref="3"/><tag k="highway" v="residential"/></way>
+              <way id="2"><nd ref="3"/><nd ref="4"/><tag k="highway" v="residential"/></way>
+            </osm>
+            """);
+
+        var m = OsmCityImporter.Import(path);
+
+        Assert.That(m.Report.NodesRead, Is.EqualTo(3));
+        Assert.That(m.Report.CountOf("input", "nodes without a valid position skipped"), Is.EqualTo(1));
+        Assert.That(m.Report.CountOf("roads", CityTwin.IO.Osm.Roads.RoadGraph.MissingNodes), Is.EqualTo(1));
+        Assert.That(m.Roads.Edges.Length, Is.EqualTo(2), "way 1 in both directions; way 2 has only one usable node");
+    }
+
+    [Test]
     public void Import_NoDrivableRoads_IsAFatalError()
     {
         var path = Path.Combine(_dir, "paths-only.osm");
