@@ -31,7 +31,7 @@ internal sealed class ReportBuilder
             _order.Add((category, reason, severity));
         }
 
-        if (id != null && e.Ids.Count < MaxExamples)
+        if (id != null && e.Ids.Count < MaxExamples && !e.Ids.Contains(id))
         {
             e.Ids.Add(id);
         }

@@ -54,7 +54,8 @@ internal static class BuildingBuilder
         var relationGeometries = new List<(OsmRelation Relation, Geometry Geometry)>();
         foreach (var r in data.Relations)
         {
-            if (!BuildingTags.IsBuilding(r.Tags))
+            // type=building relations (3D outline + parts) would overlap themselves; their outline way is imported.
+            if (!BuildingTags.IsBuilding(r.Tags) || Tags.TagValues.Get(r.Tags, "type") != "multipolygon")
             {
                 continue;
             }

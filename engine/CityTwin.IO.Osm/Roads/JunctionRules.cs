@@ -22,7 +22,6 @@ internal static class JunctionRules
     /// <summary>Applies the rules.</summary>
     /// <param name="junctions">Junctions (Kind is set here).</param>
     /// <param name="edges">Edges.</param>
-    /// <param name="lanes">Lanes.</param>
     /// <param name="connections">Connections (Control, FirstConflict, ConflictCount set here), grouped by junction order of their lanes.</param>
     /// <param name="armAngleIn">Angle of each edge's incoming end around its end junction, radians.</param>
     /// <param name="armAngleOut">Angle of each edge's outgoing end around its start junction, radians.</param>
@@ -30,7 +29,7 @@ internal static class JunctionRules
     /// <param name="allWayStop">Whether each junction is tagged as an all-way stop.</param>
     /// <returns>The conflicts, grouped by connection.</returns>
     public static Conflict[] Apply(
-        Junction[] junctions, Edge[] edges, Lane[] lanes, Connection[] connections,
+        Junction[] junctions, Edge[] edges, Connection[] connections,
         double[] armAngleIn, double[] armAngleOut, bool[] signalised, bool[] allWayStop)
     {
         var incoming = Group(edges, junctions.Length, e => e.ToJunction);

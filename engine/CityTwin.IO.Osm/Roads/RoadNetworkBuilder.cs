@@ -206,7 +206,7 @@ internal static class RoadNetworkBuilder
         }
 
         var laneArray = lanes.ToArray();
-        var conflicts = JunctionRules.Apply(junctionArray, edges, laneArray, connectionArray, armIn, armOut, signalised, allWay);
+        var conflicts = JunctionRules.Apply(junctionArray, edges, connectionArray, armIn, armOut, signalised, allWay);
         SignalProgramBuilder.Build(junctionArray, edges, connectionArray, conflicts, armIn, options.DefaultCycleS,
             out SignalProgram[] programs, out SignalPhase[] phases, out SignalState[] states);
         return new RoadNetwork(junctionArray, edges, points.ToArray(), laneArray, connectionArray, conflicts, programs, phases, states, names.ToArray());
