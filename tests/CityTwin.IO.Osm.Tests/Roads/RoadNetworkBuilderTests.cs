@@ -25,6 +25,17 @@ public class RoadNetworkBuilderTests
     }
 
     [Test]
+    public void Build_KeepLargestComponentOff_KeepsIslandsAndSinks()
+    {
+        var r = OsmCityImporter.Import(TestPaths.TestData("crossroads.osm"), new OsmImportOptions { KeepLargestComponent = false }).Roads;
+
+        Assert.That(r.Edges.Length, Is.EqualTo(11));
+        Assert.That(EdgesOfWay(r, 105), Has.Count.EqualTo(1));
+        Assert.That(NetworkAssertions.EdgesNotStronglyConnected(r), Is.GreaterThan(0));
+        Assert.That(NetworkAssertions.LanesWithoutSuccessor(r), Is.Empty, "the sink ends in a dead end");
+    }
+
+    [Test]
     public void Build_Crossroads_ReportsWhatWasDropped()
     {
         var report = Crossroads.Report;
