@@ -28,6 +28,10 @@ public sealed record TrafficOptions
     /// <summary>Whether vehicles change lanes for speed (MOBIL) in addition to route-driven changes.</summary>
     public bool DiscretionaryLaneChanges { get; init; } = true;
 
+    /// <summary>Whether a vehicle that must change lanes near the end of its lane asks the follower on the target lane
+    /// to hold back (SUMO LC2013's cooperation).</summary>
+    public bool CooperativeLaneChanges { get; init; }
+
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range; the message names it.</exception>
     public void Validate()

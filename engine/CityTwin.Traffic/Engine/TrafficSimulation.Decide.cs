@@ -102,14 +102,31 @@ public sealed partial class TrafficSimulation
             {
                 gap = slots[k - 1].BackM - kinematics.PosM;
                 leaderSpeed = slots[k - 1].SpeedMps;
-                if (distance < speed * stepS + 2 * type.LengthM && route.ExitConnection >= 0)
+                if (route.ExitConnection != VehicleRoute.LastEdge && distance < Options.ApproachDistanceM)
                 {
-                    mayPass = MayEnter(route.ExitConnection, route.Trip, speed, distance, in type, World.Get<TripStats>(vehicle).StoppedS);
+                    // A follower may reach the line right behind its leader: it needs its own permission, and a stop
+                    // line it may not pass limits it like a standing obstacle.
+                    mayPass = route.ExitConnection >= 0 &&
+                              (MayEnter(route.ExitConnection, route.Trip, speed, distance, in type, World.Get<TripStats>(vehicle).StoppedS) ||
+                               Committed(route.ExitConnection, speed, distance, in type, kinematics.MayPass));
+                    if (!mayPass && distance < gap)
+                    {
+                        gap = distance;
+                        leaderSpeed = 0;
+                    }
                 }
             }
             else
             {
-                (gap, leaderSpeed, mayPass) = LookAhead(lane, distance, speed, in route, in type, World.Get<TripStats>(vehicle).StoppedS, stepS);
+                (gap, leaderSpeed, mayPass) = LookAhead(lane, distance, speed, in route, in type, World.Get<TripStats>(vehicle).StoppedS,
+                    stepS, kinematics.MayPass);
+            }
+
+            if (_holdBack.Count > 0 && _holdBack.TryGetValue(vehicle, out var holdBackM) && holdBackM - kinematics.PosM < gap &&
+                holdBackM - kinematics.PosM > -type.LengthM)
+            {
+                gap = Math.Max(0, holdBackM - kinematics.PosM);
+                leaderSpeed = 0;
             }
 
             var uniform = type.Model == CarFollowing.CarFollowModel.Krauss
@@ -117,12 +134,13 @@ public sealed partial class TrafficSimulation
                 : 0;
             kinematics.NextSpeedMps = CarFollowing.CarFollowing.NextSpeedMps(speed, desired, gap, leaderSpeed, stepS, uniform, in type);
             kinematics.MayPass = mayPass;
+            kinematics.ObstacleM = gap;
         }
     }
 
     /// <summary>Finds what limits the first vehicle of a lane: a vehicle on a lane ahead, a stop line, or nothing.</summary>
     private (double GapM, double LeaderSpeedMps, bool MayPass) LookAhead(int lane, double distance, double speed,
-        in VehicleRoute route, in CarFollowing.CarFollowParameters type, double stoppedS, double stepS)
+        in VehicleRoute route, in CarFollowing.CarFollowParameters type, double stoppedS, double stepS, bool wasPermitted)
     {
         var horizon = Math.Max(Options.ApproachDistanceM, speed * speed / (2 * type.DecelMps2) + speed * stepS * 2);
         var connection = route.ExitConnection;
@@ -141,7 +159,7 @@ public sealed partial class TrafficSimulation
             }
 
             var permitted = hop == 0
-                ? MayEnter(connection, route.Trip, speed, distance, in type, stoppedS)
+                ? MayEnter(connection, route.Trip, speed, distance, in type, stoppedS) || Committed(connection, speed, distance, in type, wasPermitted)
                 : SignalAllows(connection, speed, distance, in type);
             if (hop == 0)
             {
@@ -271,6 +289,13 @@ public sealed partial class TrafficSimulation
 
         return true;
     }
+
+    /// <summary>
+    /// A vehicle that was allowed through in the last step and can no longer stop at comfortable deceleration keeps
+    /// its permission (it is committed, as at the start of an amber), as long as the lane beyond has room.
+    /// </summary>
+    private bool Committed(int connection, double speed, double distance, in CarFollowing.CarFollowParameters type, bool wasPermitted) =>
+        wasPermitted && speed * speed / (2 * type.DecelMps2) > distance && RoomToLeave(Network.Connections[connection].ToLane, in type);
 
     /// <summary>Whether the foe connection's signal (if any) lets its vehicles go at all.</summary>
     private bool FoeMayGo(int foe)

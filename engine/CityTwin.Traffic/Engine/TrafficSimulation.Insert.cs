@@ -8,6 +8,9 @@ public sealed partial class TrafficSimulation
     /// <summary>Random-draw purpose: the speed factor drawn at insertion.</summary>
     private const int SpeedFactorPurpose = 2;
 
+    /// <summary>Insertion waits while an upstream vehicle is due at the lane's start within this time, seconds.</summary>
+    private const double InsertionClearanceS = 4.0;
+
     /// <summary>
     /// Phase 5: trips due by the end of this step join their first edge's queue; each edge inserts from the head of
     /// its queue while there is room (a blocked head holds the rest, as in SUMO), and waiting time counts as depart
@@ -110,6 +113,23 @@ public sealed partial class TrafficSimulation
         if (bestLane < 0)
         {
             return false;
+        }
+
+        // Do not drop a vehicle in front of one about to arrive from an upstream lane (it could not stop in time).
+        if (_incoming[bestLane] is { } incoming)
+        {
+            foreach (var connection in incoming)
+            {
+                if (_approach[connection].Trip >= 0 && !_approach[connection].Blocked && _approach[connection].ArrivalS < InsertionClearanceS)
+                {
+                    return false;
+                }
+
+                if (_clearUntilMs[connection] > Clock.Now.Milliseconds)
+                {
+                    return false;
+                }
+            }
         }
 
         var laneLength = _laneLengthM[bestLane];

@@ -60,10 +60,30 @@ public sealed partial class TrafficSimulation
             // Closer to the end, accept harder braking of the new follower (urgency grows as the lane runs out).
             var remaining = _laneLengthM[lane] - slot.PosM;
             var tolerance = remaining < 50 ? type.EmergencyDecelMps2 : type.SafeDecelMps2;
-            return Safe(target, slot, in type, stepS, tolerance) && Apply(lane, k, target, slot, ref route);
+            if (Safe(target, slot, in type, stepS, tolerance))
+            {
+                return Apply(lane, k, target, slot, ref route);
+            }
+
+            // Cooperation (as SUMO's LC2013): the vehicle behind on the target lane holds back behind this one's rear,
+            // so that a vehicle stuck before the end of its lane can get in instead of blocking both lanes.
+            if (Options.CooperativeLaneChanges && remaining < CooperationDistanceM)
+            {
+                var (_, follower) = Neighbours(target, slot.PosM);
+                if (follower >= 0 && _lanes.Slots(target)[follower].PosM < slot.BackM - 0.5)
+                {
+                    // Only a vehicle truly behind can make room; one alongside has to drive on first.
+                    _holdBack[_lanes.Slots(target)[follower].Vehicle] = slot.BackM;
+                }
+            }
+
+            return false;
         }
 
-        if (!Options.DiscretionaryLaneChanges || slot.SpeedMps < 1 || sinceLastMs < MinDiscretionaryIntervalMs)
+        // No lane change for speed within braking distance of the junction: right of way was settled for this lane.
+        var toEnd = _laneLengthM[lane] - slot.PosM;
+        if (!Options.DiscretionaryLaneChanges || slot.SpeedMps < 1 || sinceLastMs < MinDiscretionaryIntervalMs ||
+            toEnd < slot.SpeedMps * slot.SpeedMps / (2 * type.DecelMps2) + slot.SpeedMps * stepS + 10)
         {
             return false;
         }
@@ -212,10 +232,15 @@ public sealed partial class TrafficSimulation
         ref var kinematics = ref World.Get<Kinematics>(slot.Vehicle);
         kinematics.Lane = target;
         kinematics.LastLaneChangeMs = Clock.Now.Milliseconds;
+        kinematics.MayPass = false;
         route.ExitConnection = ExitConnectionOf(target, route.Route, route.Step);
         LaneChanges++;
         return true;
     }
+
+    /// <summary>Within this distance of its lane's end, a vehicle that must change lanes asks the target lane's
+    /// follower to let it in, metres.</summary>
+    private const double CooperationDistanceM = 60;
 
     /// <summary>Shortest time between two discretionary lane changes of one vehicle, ms (damps ping-pong).</summary>
     private const long MinDiscretionaryIntervalMs = 3000;

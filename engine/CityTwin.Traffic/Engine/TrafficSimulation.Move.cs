@@ -40,11 +40,13 @@ public sealed partial class TrafficSimulation
         var v0 = kinematics.SpeedMps;
         var v1 = kinematics.NextSpeedMps;
         var startPos = kinematics.PosM;
-        var pos = startPos + 0.5 * (v0 + v1) * stepS;
+        // Ballistic update; a vehicle that decides to stop and can do so at comfortable deceleration within the step
+        // stops part-way through it (as SUMO's ballistic update does), instead of creeping on for the whole step.
+        var pos = startPos + (v1 == 0 ? StopAdvanceM(v0, kinematics.ObstacleM, stepS, in type) : 0.5 * (v0 + v1) * stepS);
         if (pos > limitFrontM)
         {
             // The follower may not end the step inside its leader: cut the move and match the leader's speed.
-            GapViolations += pos - limitFrontM > 0.01 ? 1 : 0;
+            LeaderOverlaps += pos - limitFrontM > 0.01 ? 1 : 0;
             pos = Math.Max(startPos, limitFrontM);
             v1 = Math.Max(0, Math.Min(v1, 2 * (pos - startPos) / stepS - v0));
         }
@@ -78,7 +80,7 @@ public sealed partial class TrafficSimulation
             if (!permitted)
             {
                 // Held at the stop line (red, yielding, no room, or a lane change that did not happen in time).
-                GapViolations += pos - laneLength > 0.5 && exit >= 0 && hops == 0 ? 1 : 0;
+                StopLineOvershoots += pos - laneLength > 0.5 && hops == 0 ? 1 : 0;
                 pos = laneLength;
                 v1 = 0;
                 break;
@@ -119,6 +121,22 @@ public sealed partial class TrafficSimulation
         }
 
         return offsetInStartLane + pos - type.LengthM;
+    }
+
+    /// <summary>
+    /// Distance a vehicle that decided to stop covers in the step: at comfortable deceleration when that fits before the
+    /// obstacle, else the obstacle distance if emergency braking allows it, else its emergency stopping distance.
+    /// </summary>
+    private static double StopAdvanceM(double v0, double obstacleM, double stepS, in CarFollowing.CarFollowParameters type)
+    {
+        var linear = 0.5 * v0 * stepS;
+        var comfortable = Math.Min(linear, v0 * v0 / (2 * type.DecelMps2));
+        if (comfortable <= obstacleM)
+        {
+            return comfortable;
+        }
+
+        return Math.Min(linear, Math.Max(Math.Max(obstacleM, 0), v0 * v0 / (2 * type.EmergencyDecelMps2)));
     }
 
     private void FinishStats(ref TripStats stats, ref Kinematics kinematics, int lane, double v1, double desired,

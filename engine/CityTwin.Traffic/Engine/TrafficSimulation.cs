@@ -33,6 +33,10 @@ public sealed partial class TrafficSimulation : IDisposable
     private readonly int[] _laneEdge;
     private readonly double[] _laneGapS;
     private readonly Approach[] _approach;
+    private readonly List<int>?[] _incoming;
+
+    /// <summary>Requests from vehicles that must change lanes: follower → position (its lane) to stay behind, for one step.</summary>
+    private readonly Dictionary<Entity, double> _holdBack = [];
     private readonly long[] _clearUntilMs;
     private readonly LaneOccupancy _lanes;
     private readonly List<ScheduledTrip> _schedule = [];
@@ -78,6 +82,12 @@ public sealed partial class TrafficSimulation : IDisposable
             _laneEdge[l] = lanes[l].Edge;
             _laneLengthM[l] = Math.Max(edge.LengthM, 0.1);
             _laneSpeedMps[l] = edge.SpeedLimitMps;
+        }
+
+        _incoming = new List<int>[lanes.Length];
+        for (var c = 0; c < network.Connections.Length; c++)
+        {
+            (_incoming[network.Connections[c].ToLane] ??= []).Add(c);
         }
 
         _approach = new Approach[network.Connections.Length];
@@ -148,7 +158,13 @@ public sealed partial class TrafficSimulation : IDisposable
     public long VehicleUpdates { get; private set; }
 
     /// <summary>Times a vehicle's move had to be cut short to keep a non-negative gap (0 in a sound run).</summary>
-    public int GapViolations { get; private set; }
+    public int GapViolations => LeaderOverlaps + StopLineOvershoots;
+
+    /// <summary>Times a vehicle would have ended a step inside its leader on the same lane.</summary>
+    public int LeaderOverlaps { get; private set; }
+
+    /// <summary>Times a vehicle would have run past a stop line it was not allowed to pass by more than 0.5 m.</summary>
+    public int StopLineOvershoots { get; private set; }
 
     /// <summary>The lane lists (front first) as of the end of the last step.</summary>
     public LaneOccupancy Lanes => _lanes;
@@ -198,10 +214,8 @@ public sealed partial class TrafficSimulation : IDisposable
         Decide(stepS);
         Move(stepS);
         RebuildLanes();
-        if (Network.Lanes.Length > 0)
-        {
-            ChangeLanes();
-        }
+        _holdBack.Clear();
+        ChangeLanes();
 
         Insert();
         Signals.Advance(Options.StepMs, _laneGapS);

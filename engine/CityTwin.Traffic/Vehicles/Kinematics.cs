@@ -21,6 +21,9 @@ public struct Kinematics
     /// <summary>Simulation time of the last lane change, ms (long.MinValue when none); changes are spaced out.</summary>
     public long LastLaneChangeMs;
 
+    /// <summary>Gap to what limited the speed decision (leader's back or stop line), metres; +∞ when free.</summary>
+    public double ObstacleM;
+
     /// <summary>Whether the vehicle may pass the stop line at the end of its lane this step.</summary>
     public bool MayPass;
 }
