@@ -2,6 +2,8 @@ using CityTwin.IO.Osm.Buildings;
 using CityTwin.IO.Osm.Tests.TestSupport;
 using CityTwin.Model;
 using CityTwin.Model.Buildings;
+using NetTopologySuite.Algorithm;
+using NetTopologySuite.Geometries;
 
 namespace CityTwin.IO.Osm.Tests.Buildings;
 
@@ -44,7 +46,7 @@ public class BuildingBuilderTests
         Assert.That(b.HeightSource, Is.EqualTo(HeightSource.HeightTag));
         Assert.That(b.Levels, Is.EqualTo(4), "round(12.5 / 3)");
         Assert.That(b.Use, Is.EqualTo(BuildingUse.Office));
-        Assert.That(set.GetFootprint(index, new NetTopologySuite.Geometries.GeometryFactory()).Area, Is.EqualTo(b.AreaM2).Within(1e-6));
+        Assert.That(set.GetFootprint(index, new GeometryFactory()).Area, Is.EqualTo(b.AreaM2).Within(1e-6));
     }
 
     [Test]
@@ -57,5 +59,41 @@ public class BuildingBuilderTests
         Assert.That(broken.ExampleIds, Is.EqualTo(new[] { "relation 302" }));
         var open = m.Report.Entries.Single(e => e.Reason == BuildingBuilder.NotClosed);
         Assert.That(open.ExampleIds, Is.EqualTo(new[] { "way 205" }));
+    }
+}
+
+public class BuildingBuilderSimpleRingTests
+{
+    private static readonly GeometryFactory Factory = new();
+
+    [Test]
+    public void IsSimpleRing_BowTieAndSpike_AreNotSimple()
+    {
+        var bowTie = Factory.CreateLinearRing([new(0, 0), new(10, 10), new(10, 0), new(0, 10), new(0, 0)]);
+        var spike = Factory.CreateLinearRing([new(0, 0), new(10, 0), new(20, 0), new(15, 0), new(10, 10), new(0, 0)]);
+        var square = Factory.CreateLinearRing([new(0, 0), new(10, 0), new(10, 10), new(0, 10), new(0, 0)]);
+        var li = new RobustLineIntersector();
+
+        Assert.That(BuildingBuilder.IsSimpleRing(bowTie.CoordinateSequence, li), Is.False);
+        Assert.That(BuildingBuilder.IsSimpleRing(spike.CoordinateSequence, li), Is.False);
+        Assert.That(BuildingBuilder.IsSimpleRing(square.CoordinateSequence, li), Is.True);
+    }
+
+    [Test]
+    public void IsSimpleRing_OnRealFootprints_NeverDisagreesWithNtsIsValid()
+    {
+        var set = ImportedCities.BadHersfeld.Buildings;
+        var li = new RobustLineIntersector();
+        var fastSaidSimple = 0;
+        for (var b = 0; b < set.Count; b++)
+        {
+            if (set.GetFootprint(b, Factory) is Polygon { NumInteriorRings: 0 } p && BuildingBuilder.IsSimpleRing(p.Shell.CoordinateSequence, li))
+            {
+                fastSaidSimple++;
+                Assert.That(p.IsValid, Is.True, $"building {set.Buildings[b].OsmId}");
+            }
+        }
+
+        Assert.That(fastSaidSimple, Is.GreaterThan(set.Count * 9 / 10));
     }
 }
