@@ -1,0 +1,260 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace CityTwin.Simulation.Energy.Buildings;
+
+/// <summary>
+/// The city-scale 5R1C year kernel: every building × every hour, over struct-of-arrays inputs, allocation-free in
+/// the loop. Buildings are stepped four at a time in <see cref="Vector256{T}"/> lanes (the hour-to-hour mass
+/// temperature is a serial dependency, so independent buildings side by side are what keeps the core busy), the
+/// remainder one at a time with the same operations in the same order, so a building's results do not depend on its
+/// lane.
+/// </summary>
+/// <remarks>
+/// Buildings are processed in groups (contiguous index ranges — in practice feeders); each group is one sequential
+/// task, so per-group hourly sums are deterministic however many threads run.
+/// </remarks>
+public static class BuildingYearKernel
+{
+    /// <summary>Buildings per task when no groups are given.</summary>
+    public const int DefaultChunk = 256;
+
+    /// <summary>Runs the year.</summary>
+    /// <param name="set">Building constants.</param>
+    /// <param name="drivers">Hourly drivers.</param>
+    /// <param name="results">Receives per-building annual results (overwritten).</param>
+    /// <param name="options">Options; null for defaults.</param>
+    /// <param name="groupStart">
+    /// Optional group boundaries: group g is buildings [groupStart[g], groupStart[g+1]); length = groups + 1. Null:
+    /// chunks of <see cref="DefaultChunk"/>.
+    /// </param>
+    /// <param name="groupHourlyLoadW">
+    /// Optional, length groups × hours: receives each group's hourly net electric load (electricity minus PV), W.
+    /// </param>
+    public static void Run(
+        BuildingSet set, HourlyDrivers drivers, BuildingYearResults results, KernelOptions? options = null,
+        int[]? groupStart = null, double[]? groupHourlyLoadW = null)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(drivers);
+        ArgumentNullException.ThrowIfNull(results);
+        options ??= new KernelOptions();
+        if (results.HeatingKWh.Length != set.Count)
+        {
+            throw new ArgumentException("Results must be sized for the building set.", nameof(results));
+        }
+
+        if (groupStart is null)
+        {
+            int chunks = (set.Count + DefaultChunk - 1) / DefaultChunk;
+            groupStart = new int[chunks + 1];
+            for (int g = 0; g <= chunks; g++)
+            {
+                groupStart[g] = Math.Min(g * DefaultChunk, set.Count);
+            }
+        }
+
+        int groups = groupStart.Length - 1;
+        if (groups < 0 || groupStart[0] != 0 || groupStart[groups] != set.Count)
+        {
+            throw new ArgumentException("Group boundaries must start at 0 and end at the building count.", nameof(groupStart));
+        }
+
+        if (groupHourlyLoadW is not null)
+        {
+            if (groupHourlyLoadW.Length != groups * drivers.HourCount)
+            {
+                throw new ArgumentException($"Expected {groups} × {drivers.HourCount} group loads.", nameof(groupHourlyLoadW));
+            }
+
+            Array.Clear(groupHourlyLoadW);
+        }
+
+        var job = new Job(set, drivers, results, options, groupStart, groupHourlyLoadW);
+        if (options.Parallel && groups > 1)
+        {
+            System.Threading.Tasks.Parallel.For(
+                0, groups, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, job.RunGroup);
+        }
+        else
+        {
+            for (int g = 0; g < groups; g++)
+            {
+                job.RunGroup(g);
+            }
+        }
+    }
+
+    private sealed class Job(
+        BuildingSet set, HourlyDrivers drivers, BuildingYearResults results, KernelOptions options, int[] groupStart,
+        double[]? groupLoads)
+    {
+        public void RunGroup(int g)
+        {
+            int start = groupStart[g], end = groupStart[g + 1];
+            Span<double> row = groupLoads is null
+                ? default
+                : groupLoads.AsSpan(g * drivers.HourCount, drivers.HourCount);
+            int b = start;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; b + 4 <= end; b += 4)
+                {
+                    RunFour(b, row);
+                }
+            }
+
+            for (; b < end; b++)
+            {
+                RunOne(b, row);
+            }
+        }
+
+        private void RunOne(int b, Span<double> row)
+        {
+            int n = drivers.HourCount;
+            ReadOnlySpan<double> outdoor = drivers.OutdoorC;
+            ReadOnlySpan<double> use = drivers.UseDrivers[set.UseIndex[b]];
+            ReadOnlySpan<double> solar = drivers.FacadeSolarWm2[set.OrientationClass[b]];
+            ReadOnlySpan<double> pv = drivers.PvAcWPerKWp;
+            double mPrev = set.MassFromPrevious[b], mE = set.MassFromOutdoor[b], mG = set.MassFromGains[b], mS = set.MassFromSolar[b];
+            double aPrev = set.AirFromPrevious[b], aE = set.AirFromOutdoor[b], aG = set.AirFromGains[b], aS = set.AirFromSolar[b];
+            double kInv = set.InverseAirPerWatt[b], dm = set.MassPerWatt[b];
+            double maxH = set.MaxHeatingW[b], minC = -set.MaxCoolingW[b];
+            double af = set.FloorAreaM2[b], kwp = set.PvCapacityKWp[b];
+            double hf = options.HeatingElectricPerThermal, cf = options.CoolingElectricPerThermal;
+            double theta = options.InitialMassC;
+
+            int warm = Math.Min(options.WarmupHours, n);
+            for (int h = n - warm; h < n; h++)
+            {
+                int u = h * HourlyDrivers.UseStride;
+                double mt0 = (mPrev * theta) + (mE * outdoor[h]) + (mG * use[u]) + (mS * solar[h]);
+                double a0 = (aPrev * theta) + (aE * outdoor[h]) + (aG * use[u]) + (aS * solar[h]);
+                double target = Math.Min(Math.Max(a0, use[u + 1]), use[u + 2]);
+                double phi = Math.Min(Math.Max((target - a0) * kInv, minC), maxH);
+                theta = mt0 + (dm * phi);
+            }
+
+            double heat = 0, cool = 0, peakH = 0, peakC = 0, elec = 0, pvSum = 0;
+            for (int h = 0; h < n; h++)
+            {
+                int u = h * HourlyDrivers.UseStride;
+                double mt0 = (mPrev * theta) + (mE * outdoor[h]) + (mG * use[u]) + (mS * solar[h]);
+                double a0 = (aPrev * theta) + (aE * outdoor[h]) + (aG * use[u]) + (aS * solar[h]);
+                double target = Math.Min(Math.Max(a0, use[u + 1]), use[u + 2]);
+                double phi = Math.Min(Math.Max((target - a0) * kInv, minC), maxH);
+                theta = mt0 + (dm * phi);
+                double ph = Math.Max(phi, 0.0), pc = Math.Min(phi, 0.0);
+                heat += ph;
+                cool += pc;
+                peakH = Math.Max(peakH, ph);
+                peakC = Math.Min(peakC, pc);
+                double e = (af * use[u + 3]) + (hf * ph) - (cf * pc);
+                double p = kwp * pv[h];
+                elec += e;
+                pvSum += p;
+                if (!row.IsEmpty)
+                {
+                    row[h] += e - p;
+                }
+            }
+
+            Store(b, heat, cool, peakH, peakC, elec, pvSum);
+        }
+
+        private void Store(int b, double heat, double cool, double peakH, double peakC, double elec, double pv)
+        {
+            results.HeatingKWh[b] = heat / 1000.0;
+            results.CoolingKWh[b] = -cool / 1000.0;
+            results.PeakHeatingW[b] = peakH;
+            results.PeakCoolingW[b] = -peakC;
+            results.ElectricityKWh[b] = elec / 1000.0;
+            results.PvKWh[b] = pv / 1000.0;
+        }
+
+        private void RunFour(int b, Span<double> row)
+        {
+            int n = drivers.HourCount;
+            ref double outdoor = ref MemoryMarshal.GetArrayDataReference(drivers.OutdoorC);
+            ref double pv = ref MemoryMarshal.GetArrayDataReference(drivers.PvAcWPerKWp);
+            ref double u0 = ref MemoryMarshal.GetArrayDataReference(drivers.UseDrivers[set.UseIndex[b]]);
+            ref double u1 = ref MemoryMarshal.GetArrayDataReference(drivers.UseDrivers[set.UseIndex[b + 1]]);
+            ref double u2 = ref MemoryMarshal.GetArrayDataReference(drivers.UseDrivers[set.UseIndex[b + 2]]);
+            ref double u3 = ref MemoryMarshal.GetArrayDataReference(drivers.UseDrivers[set.UseIndex[b + 3]]);
+            ref double s0 = ref MemoryMarshal.GetArrayDataReference(drivers.FacadeSolarWm2[set.OrientationClass[b]]);
+            ref double s1 = ref MemoryMarshal.GetArrayDataReference(drivers.FacadeSolarWm2[set.OrientationClass[b + 1]]);
+            ref double s2 = ref MemoryMarshal.GetArrayDataReference(drivers.FacadeSolarWm2[set.OrientationClass[b + 2]]);
+            ref double s3 = ref MemoryMarshal.GetArrayDataReference(drivers.FacadeSolarWm2[set.OrientationClass[b + 3]]);
+
+            Vector256<double> mPrev = Load(set.MassFromPrevious, b), mE = Load(set.MassFromOutdoor, b);
+            Vector256<double> mG = Load(set.MassFromGains, b), mS = Load(set.MassFromSolar, b);
+            Vector256<double> aPrev = Load(set.AirFromPrevious, b), aE = Load(set.AirFromOutdoor, b);
+            Vector256<double> aG = Load(set.AirFromGains, b), aS = Load(set.AirFromSolar, b);
+            Vector256<double> kInv = Load(set.InverseAirPerWatt, b), dm = Load(set.MassPerWatt, b);
+            Vector256<double> maxH = Load(set.MaxHeatingW, b), minC = -Load(set.MaxCoolingW, b);
+            Vector256<double> af = Load(set.FloorAreaM2, b), kwp = Load(set.PvCapacityKWp, b);
+            Vector256<double> hf = Vector256.Create(options.HeatingElectricPerThermal);
+            Vector256<double> cf = Vector256.Create(options.CoolingElectricPerThermal);
+            Vector256<double> theta = Vector256.Create(options.InitialMassC);
+            Vector256<double> zero = Vector256<double>.Zero;
+
+            int warm = Math.Min(options.WarmupHours, n);
+            for (int h = n - warm; h < n; h++)
+            {
+                int u = h * HourlyDrivers.UseStride;
+                Vector256<double> te = Vector256.Create(Unsafe.Add(ref outdoor, h));
+                Vector256<double> g = Gather(ref u0, ref u1, ref u2, ref u3, u);
+                Vector256<double> s = Gather(ref s0, ref s1, ref s2, ref s3, h);
+                Vector256<double> mt0 = (mPrev * theta) + (mE * te) + (mG * g) + (mS * s);
+                Vector256<double> a0 = (aPrev * theta) + (aE * te) + (aG * g) + (aS * s);
+                Vector256<double> target = Vector256.Min(
+                    Vector256.Max(a0, Gather(ref u0, ref u1, ref u2, ref u3, u + 1)), Gather(ref u0, ref u1, ref u2, ref u3, u + 2));
+                Vector256<double> phi = Vector256.Min(Vector256.Max((target - a0) * kInv, minC), maxH);
+                theta = mt0 + (dm * phi);
+            }
+
+            Vector256<double> heat = zero, cool = zero, peakH = zero, peakC = zero, elec = zero, pvSum = zero;
+            for (int h = 0; h < n; h++)
+            {
+                int u = h * HourlyDrivers.UseStride;
+                Vector256<double> te = Vector256.Create(Unsafe.Add(ref outdoor, h));
+                Vector256<double> g = Gather(ref u0, ref u1, ref u2, ref u3, u);
+                Vector256<double> s = Gather(ref s0, ref s1, ref s2, ref s3, h);
+                Vector256<double> mt0 = (mPrev * theta) + (mE * te) + (mG * g) + (mS * s);
+                Vector256<double> a0 = (aPrev * theta) + (aE * te) + (aG * g) + (aS * s);
+                Vector256<double> target = Vector256.Min(
+                    Vector256.Max(a0, Gather(ref u0, ref u1, ref u2, ref u3, u + 1)), Gather(ref u0, ref u1, ref u2, ref u3, u + 2));
+                Vector256<double> phi = Vector256.Min(Vector256.Max((target - a0) * kInv, minC), maxH);
+                theta = mt0 + (dm * phi);
+                Vector256<double> ph = Vector256.Max(phi, zero), pc = Vector256.Min(phi, zero);
+                heat += ph;
+                cool += pc;
+                peakH = Vector256.Max(peakH, ph);
+                peakC = Vector256.Min(peakC, pc);
+                Vector256<double> e = (af * Gather(ref u0, ref u1, ref u2, ref u3, u + 3)) + (hf * ph) - (cf * pc);
+                Vector256<double> p = kwp * Vector256.Create(Unsafe.Add(ref pv, h));
+                elec += e;
+                pvSum += p;
+                if (!row.IsEmpty)
+                {
+                    Vector256<double> net = e - p;
+                    row[h] += (net.GetElement(0) + net.GetElement(1)) + (net.GetElement(2) + net.GetElement(3));
+                }
+            }
+
+            for (int l = 0; l < 4; l++)
+            {
+                Store(b + l, heat.GetElement(l), cool.GetElement(l), peakH.GetElement(l), peakC.GetElement(l), elec.GetElement(l), pvSum.GetElement(l));
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Load(double[] a, int i) => Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(a), (nuint)i);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Gather(ref double a, ref double b, ref double c, ref double d, int i)
+            => Vector256.Create(Unsafe.Add(ref a, i), Unsafe.Add(ref b, i), Unsafe.Add(ref c, i), Unsafe.Add(ref d, i));
+    }
+}
