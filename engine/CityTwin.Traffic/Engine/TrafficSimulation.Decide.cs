@@ -14,8 +14,13 @@ public sealed partial class TrafficSimulation
     /// <summary>Phase 1: the nearest vehicle on each connection announces its arrival time to the connection's foes.</summary>
     private void RegisterApproaches()
     {
-        Array.Fill(_approach, new Approach { Trip = -1, ArrivalS = double.PositiveInfinity });
-        for (var lane = 0; lane < _lanes.LaneCount; lane++)
+        foreach (var connection in _approached)
+        {
+            _approach[connection] = new Approach { Trip = -1, ArrivalS = double.PositiveInfinity };
+        }
+
+        _approached.Clear();
+        foreach (var lane in _lanes.OccupiedLanes)
         {
             var slots = _lanes.Slots(lane);
             var length = _laneLengthM[lane];
@@ -38,6 +43,7 @@ public sealed partial class TrafficSimulation
                 ref var kinematics = ref World.Get<Kinematics>(vehicle);
                 ref var stats = ref World.Get<TripStats>(vehicle);
                 var speed = kinematics.SpeedMps;
+                _approached.Add(connection);
                 _approach[connection] = new Approach
                 {
                     Trip = route.Trip,
@@ -53,24 +59,24 @@ public sealed partial class TrafficSimulation
     /// <summary>Phase 2: every vehicle decides its speed at the end of the step (reads the start-of-step state only).</summary>
     private void Decide(double stepS)
     {
-        var laneCount = _lanes.LaneCount;
+        var lanes = _lanes.OccupiedLanes;
         if (Options.Threads == 1)
         {
-            for (var lane = 0; lane < laneCount; lane++)
+            for (var i = 0; i < lanes.Count; i++)
             {
-                DecideLane(lane, stepS);
+                DecideLane(lanes[i], stepS);
             }
         }
         else
         {
             // Each lane writes only the components of its own vehicles: no races, and the outcome is thread-count free.
             var options = new ParallelOptions { MaxDegreeOfParallelism = Options.Threads };
-            Parallel.For(0, (laneCount + 63) / 64, options, block =>
+            Parallel.For(0, (lanes.Count + 15) / 16, options, block =>
             {
-                var end = Math.Min(laneCount, (block + 1) * 64);
-                for (var lane = block * 64; lane < end; lane++)
+                var end = Math.Min(lanes.Count, (block + 1) * 16);
+                for (var i = block * 16; i < end; i++)
                 {
-                    DecideLane(lane, stepS);
+                    DecideLane(lanes[i], stepS);
                 }
             });
         }

@@ -15,8 +15,17 @@ public sealed partial class TrafficSimulation
     private void ChangeLanes()
     {
         var stepS = Options.StepMs / 1000.0;
-        for (var lane = 0; lane < _lanes.LaneCount; lane++)
+        // Lane changes add lanes to the occupied list while it is walked: index loop over a snapshot count.
+        var occupied = _lanes.OccupiedLanes;
+        var count = occupied.Count;
+        for (var i = 0; i < count; i++)
         {
+            var lane = occupied[i];
+            if (Network.Edges[_laneEdge[lane]].LaneCount < 2)
+            {
+                continue;
+            }
+
             var k = 0;
             while (k < _lanes.Count(lane))
             {

@@ -18,7 +18,7 @@ public sealed partial class TrafficSimulation
             _laneGapS[lane] += stepS;
         }
 
-        for (var lane = 0; lane < _lanes.LaneCount; lane++)
+        foreach (var lane in _lanes.OccupiedLanes)
         {
             var slots = _lanes.Slots(lane);
             var limitFrontM = double.PositiveInfinity;

@@ -34,6 +34,7 @@ public sealed partial class TrafficSimulation : IDisposable
     private readonly double[] _laneGapS;
     private readonly Approach[] _approach;
     private readonly List<int>?[] _incoming;
+    private readonly List<int> _approached = [];
 
     /// <summary>Requests from vehicles that must change lanes: follower → position (its lane) to stay behind, for one step.</summary>
     private readonly Dictionary<Entity, double> _holdBack = [];
@@ -91,6 +92,7 @@ public sealed partial class TrafficSimulation : IDisposable
         }
 
         _approach = new Approach[network.Connections.Length];
+        Array.Fill(_approach, new Approach { Trip = -1, ArrivalS = double.PositiveInfinity });
         _clearUntilMs = new long[network.Connections.Length];
         _lanes = new LaneOccupancy(lanes.Length);
         _edgeQueues = new Queue<int>[network.Edges.Length];
@@ -166,6 +168,10 @@ public sealed partial class TrafficSimulation : IDisposable
     /// <summary>Times a vehicle would have run past a stop line it was not allowed to pass by more than 0.5 m.</summary>
     public int StopLineOvershoots { get; private set; }
 
+    /// <summary>Wall-clock ticks (<see cref="System.Diagnostics.Stopwatch"/>) spent per phase: approach, decide, move,
+    /// rebuild, lane change, insert+signals. For profiling only; never part of results.</summary>
+    internal long[] PhaseTicks { get; } = new long[6];
+
     /// <summary>The lane lists (front first) as of the end of the last step.</summary>
     public LaneOccupancy Lanes => _lanes;
 
@@ -210,15 +216,28 @@ public sealed partial class TrafficSimulation : IDisposable
         }
 
         var stepS = Options.StepMs / 1000.0;
+        _lanes.SortOccupied();
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         RegisterApproaches();
+        var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
         Decide(stepS);
+        var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
         Move(stepS);
+        var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
         RebuildLanes();
+        var t4 = System.Diagnostics.Stopwatch.GetTimestamp();
         _holdBack.Clear();
         ChangeLanes();
-
+        var t5 = System.Diagnostics.Stopwatch.GetTimestamp();
         Insert();
         Signals.Advance(Options.StepMs, _laneGapS);
+        var t6 = System.Diagnostics.Stopwatch.GetTimestamp();
+        PhaseTicks[0] += t1 - t0;
+        PhaseTicks[1] += t2 - t1;
+        PhaseTicks[2] += t3 - t2;
+        PhaseTicks[3] += t4 - t3;
+        PhaseTicks[4] += t5 - t4;
+        PhaseTicks[5] += t6 - t5;
         var end = Clock.Now + Clock.Step;
         EdgeData.EndStep(end.Milliseconds);
         foreach (var detector in Detectors)
@@ -240,15 +259,21 @@ public sealed partial class TrafficSimulation : IDisposable
 
     /// <summary>Mean speed of the running vehicles, m/s (0 when none).</summary>
     /// <returns>The mean.</returns>
+    /// <remarks>Summed in lane order, not entity order, so the value does not depend on entity ids (snapshots).</remarks>
     public double MeanSpeedMps()
     {
+        _lanes.SortOccupied();
         var sum = 0.0;
         var n = 0;
-        World.Query(in Vehicles, (ref Kinematics k, ref VehicleRoute _, ref TripStats _) =>
+        foreach (var lane in _lanes.OccupiedLanes)
         {
-            sum += k.SpeedMps;
-            n++;
-        });
+            foreach (ref var slot in _lanes.Slots(lane))
+            {
+                sum += World.Get<Kinematics>(slot.Vehicle).SpeedMps;
+                n++;
+            }
+        }
+
         return n == 0 ? 0 : sum / n;
     }
 

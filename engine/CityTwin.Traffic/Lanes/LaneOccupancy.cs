@@ -13,6 +13,8 @@ public sealed class LaneOccupancy
 {
     private readonly LaneSlot[][] _slots;
     private readonly int[] _counts;
+    private readonly List<int> _occupied = [];
+    private readonly bool[] _listed;
 
     /// <summary>Creates empty lists for every lane.</summary>
     /// <param name="laneCount">Number of lanes in the network.</param>
@@ -20,6 +22,7 @@ public sealed class LaneOccupancy
     {
         _slots = new LaneSlot[laneCount][];
         _counts = new int[laneCount];
+        _listed = new bool[laneCount];
         for (var i = 0; i < laneCount; i++)
         {
             _slots[i] = [];
@@ -52,8 +55,23 @@ public sealed class LaneOccupancy
         return n > 0;
     }
 
+    /// <summary>
+    /// Lanes that held a vehicle at some point since the last <see cref="Clear"/>, in ascending order after
+    /// <see cref="SortAll"/> (a lane may have been emptied since). Phases iterate these instead of every lane.
+    /// </summary>
+    public IReadOnlyList<int> OccupiedLanes => _occupied;
+
     /// <summary>Empties every lane.</summary>
-    public void Clear() => Array.Clear(_counts);
+    public void Clear()
+    {
+        foreach (var lane in _occupied)
+        {
+            _counts[lane] = 0;
+            _listed[lane] = false;
+        }
+
+        _occupied.Clear();
+    }
 
     /// <summary>Appends a vehicle without keeping order (call <see cref="SortAll"/> afterwards).</summary>
     /// <param name="lane">Lane index.</param>
@@ -62,6 +80,12 @@ public sealed class LaneOccupancy
     {
         ref var array = ref _slots[lane];
         var n = _counts[lane];
+        if (!_listed[lane])
+        {
+            _listed[lane] = true;
+            _occupied.Add(lane);
+        }
+
         if (n == array.Length)
         {
             Array.Resize(ref array, Math.Max(4, n * 2));
@@ -118,10 +142,14 @@ public sealed class LaneOccupancy
         return -1;
     }
 
-    /// <summary>Sorts every lane front first (insertion sort: lists are nearly sorted).</summary>
+    /// <summary>Puts the occupied-lane list in ascending lane order (phases then visit lanes in a fixed order).</summary>
+    public void SortOccupied() => _occupied.Sort();
+
+    /// <summary>Sorts every lane front first (insertion sort: lists are nearly sorted), and the occupied-lane list.</summary>
     public void SortAll()
     {
-        for (var lane = 0; lane < _counts.Length; lane++)
+        _occupied.Sort();
+        foreach (var lane in _occupied)
         {
             var n = _counts[lane];
             if (n < 2)

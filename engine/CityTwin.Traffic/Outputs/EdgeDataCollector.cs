@@ -6,7 +6,7 @@ namespace CityTwin.Traffic.Outputs;
 /// Per-edge measures aggregated over fixed intervals, as SUMO's edgeData output: vehicles departed, entered, left and
 /// arrived; sampled vehicle-seconds; mean speed (vehicle-second weighted); density, occupancy and travel time.
 /// </summary>
-public sealed class EdgeDataCollector
+public sealed partial class EdgeDataCollector
 {
     private readonly RoadNetwork _network;
     private readonly int[] _departed;
@@ -101,6 +101,93 @@ public sealed class EdgeDataCollector
         Array.Clear(_speedSum);
         Array.Clear(_relSpeedSum);
         _intervalStartMs = timeMs;
+    }
+}
+
+public sealed partial class EdgeDataCollector
+{
+    /// <summary>Captures the open interval and finished rows (snapshots).</summary>
+    internal State Capture() => new(_intervalStartMs, (int[])_departed.Clone(), (int[])_entered.Clone(), (int[])_left.Clone(),
+        (int[])_arrived.Clone(), (double[])_sampledS.Clone(), (double[])_speedSum.Clone(), (double[])_relSpeedSum.Clone(), Rows.ToArray());
+
+    /// <summary>Restores a captured state.</summary>
+    internal void Restore(State state)
+    {
+        _intervalStartMs = state.IntervalStartMs;
+        state.Departed.CopyTo(_departed, 0);
+        state.Entered.CopyTo(_entered, 0);
+        state.Left.CopyTo(_left, 0);
+        state.Arrived.CopyTo(_arrived, 0);
+        state.SampledS.CopyTo(_sampledS, 0);
+        state.SpeedSum.CopyTo(_speedSum, 0);
+        state.RelSpeedSum.CopyTo(_relSpeedSum, 0);
+        Rows.Clear();
+        Rows.AddRange(state.Rows);
+    }
+
+    /// <summary>The collector's state.</summary>
+    internal sealed record State(long IntervalStartMs, int[] Departed, int[] Entered, int[] Left, int[] Arrived, double[] SampledS,
+        double[] SpeedSum, double[] RelSpeedSum, EdgeDataRow[] Rows)
+    {
+        public void Write(BinaryWriter w)
+        {
+            w.Write(IntervalStartMs);
+            foreach (var a in new[] { Departed, Entered, Left, Arrived })
+            {
+                w.Write(a.Length);
+                foreach (var v in a)
+                {
+                    w.Write(v);
+                }
+            }
+
+            foreach (var a in new[] { SampledS, SpeedSum, RelSpeedSum })
+            {
+                w.Write(a.Length);
+                foreach (var v in a)
+                {
+                    w.Write(v);
+                }
+            }
+
+            w.Write(Rows.Length);
+            foreach (var row in Rows)
+            {
+                Engine.SnapshotIo.Write(w, row);
+            }
+        }
+
+        public static State Read(BinaryReader r)
+        {
+            var start = r.ReadInt64();
+            var ints = new int[4][];
+            for (var k = 0; k < 4; k++)
+            {
+                ints[k] = new int[r.ReadInt32()];
+                for (var i = 0; i < ints[k].Length; i++)
+                {
+                    ints[k][i] = r.ReadInt32();
+                }
+            }
+
+            var doubles = new double[3][];
+            for (var k = 0; k < 3; k++)
+            {
+                doubles[k] = new double[r.ReadInt32()];
+                for (var i = 0; i < doubles[k].Length; i++)
+                {
+                    doubles[k][i] = r.ReadDouble();
+                }
+            }
+
+            var rows = new EdgeDataRow[r.ReadInt32()];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                rows[i] = Engine.SnapshotIo.ReadEdgeRow(r);
+            }
+
+            return new State(start, ints[0], ints[1], ints[2], ints[3], doubles[0], doubles[1], doubles[2], rows);
+        }
     }
 }
 

@@ -4,7 +4,7 @@ namespace CityTwin.Traffic.Outputs;
 /// An induction loop (SUMO E1 detector) at a position on a lane: counts vehicles whose front passes it, and measures
 /// occupancy (share of time a vehicle covers it) and the mean speed of passing vehicles per interval.
 /// </summary>
-public sealed class InductionLoop
+public sealed partial class InductionLoop
 {
     private int _count;
     private double _speedSum;
@@ -77,6 +77,50 @@ public sealed class InductionLoop
         _speedSum = 0;
         _occupiedS = 0;
         _intervalStartMs = timeMs;
+    }
+}
+
+public sealed partial class InductionLoop
+{
+    /// <summary>Captures the detector's counters (snapshots).</summary>
+    internal State Capture() => new(_count, _speedSum, _occupiedS, _intervalStartMs, TotalCount, Rows.ToArray());
+
+    /// <summary>Restores captured counters.</summary>
+    internal void Restore(State state)
+    {
+        (_count, _speedSum, _occupiedS, _intervalStartMs, TotalCount) = (state.Count, state.SpeedSum, state.OccupiedS, state.IntervalStartMs, state.TotalCount);
+        Rows.Clear();
+        Rows.AddRange(state.Rows);
+    }
+
+    /// <summary>The detector's state.</summary>
+    internal sealed record State(int Count, double SpeedSum, double OccupiedS, long IntervalStartMs, long TotalCount, DetectorRow[] Rows)
+    {
+        public void Write(BinaryWriter w)
+        {
+            w.Write(Count);
+            w.Write(SpeedSum);
+            w.Write(OccupiedS);
+            w.Write(IntervalStartMs);
+            w.Write(TotalCount);
+            w.Write(Rows.Length);
+            foreach (var row in Rows)
+            {
+                Engine.SnapshotIo.Write(w, row);
+            }
+        }
+
+        public static State Read(BinaryReader r)
+        {
+            var (count, speed, occupied, start, total) = (r.ReadInt32(), r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), r.ReadInt64());
+            var rows = new DetectorRow[r.ReadInt32()];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                rows[i] = Engine.SnapshotIo.ReadDetectorRow(r);
+            }
+
+            return new State(count, speed, occupied, start, total, rows);
+        }
     }
 }
 

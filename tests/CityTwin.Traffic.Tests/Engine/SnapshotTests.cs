@@ -1,0 +1,63 @@
+using CityTwin.Ecs.Timing;
+using CityTwin.Traffic.Engine;
+using CityTwin.Traffic.Outputs;
+using CityTwin.Traffic.Vehicles;
+
+namespace CityTwin.Traffic.Tests.Engine;
+
+public class SnapshotTests
+{
+    private static TrafficSimulation Build()
+    {
+        var city = SharedCities.ImportOrIgnore(SharedCities.Helsinki);
+        var sim = new TrafficSimulation(city.Roads, [VehicleType.SumoDefault, Scenarios.IdmCity with { SpeedFactorDev = 0.1 }],
+            new TrafficOptions { Seed = 3 });
+        RandomRoutes.Schedule(sim, 300, periodS: 2, seed: 5);
+        sim.Detectors.Add(new InductionLoop("loop", city.Roads.Edges[0].FirstLane, 1, 120_000));
+        sim.EdgeData.IntervalMs = 300_000;
+        return sim;
+    }
+
+    [Test]
+    public void RestoreMidRun_ThenContinue_GivesResultsIdenticalToUninterruptedRun()
+    {
+        using var reference = Build();
+        reference.RunUntil(SimTime.FromSeconds(400L));
+        var snapshot = reference.Capture();
+        reference.RunUntil(SimTime.FromSeconds(1000L));
+
+        // Round-trip through the binary format too.
+        using var buffer = new MemoryStream();
+        snapshot.Save(buffer);
+        buffer.Position = 0;
+        var loaded = TrafficSnapshot.Load(buffer);
+
+        using var forked = Build();
+        forked.Restore(loaded);
+        Assert.That(forked.Running, Is.EqualTo(snapshot.VehicleCount));
+        Assert.That(snapshot.VehicleCount, Is.GreaterThan(20), "the snapshot should hold moving traffic");
+        forked.RunUntil(SimTime.FromSeconds(1000L));
+
+        Assert.That(forked.TripInfos, Is.EqualTo(reference.TripInfos));
+        Assert.That(forked.EdgeData.Rows, Is.EqualTo(reference.EdgeData.Rows));
+        Assert.That(forked.Detectors[0].Rows, Is.EqualTo(reference.Detectors[0].Rows));
+        Assert.That(forked.Summary, Is.EqualTo(reference.Summary));
+        Assert.That(forked.VehicleUpdates, Is.EqualTo(reference.VehicleUpdates));
+    }
+
+    [Test]
+    public void Load_OtherFormatOrTruncated_ClearError()
+    {
+        using var sim = Build();
+        sim.RunUntil(SimTime.FromSeconds(60L));
+        using var buffer = new MemoryStream();
+        sim.Capture().Save(buffer);
+        var bytes = buffer.ToArray();
+
+        var truncated = Assert.Throws<InvalidDataException>(() => TrafficSnapshot.Load(new MemoryStream(bytes[..(bytes.Length / 2)])));
+        Assert.That(truncated!.Message, Does.Contain("truncated"));
+        bytes[4] = 99;
+        var version = Assert.Throws<InvalidDataException>(() => TrafficSnapshot.Load(new MemoryStream(bytes)));
+        Assert.That(version!.Message, Does.Contain("format 99"));
+    }
+}
