@@ -16,12 +16,17 @@ public class RouterOracleTests
     private const int Sources = 25;
     private const int TargetsPerSource = 10;
 
-    [TestCase(false, TestName = "TryRoute_Helsinki_FreeFlow_MatchesQuikGraph")]
-    [TestCase(true, TestName = "TryRoute_Helsinki_PerturbedAndClosedEdges_MatchesQuikGraph")]
-    public void TryRoute_Helsinki_MatchesQuikGraph(bool perturb)
+    // Landmarks on free flow; straight-line bound only; perturbed times (some faster than free flow, so the
+    // landmarks are invalidated and A* falls back to the straight-line bound); perturbed then landmarks recomputed
+    // and some times raised again (landmarks stay valid, with closed edges in the table).
+    [TestCase(false, 8, false, TestName = "TryRoute_Helsinki_FreeFlowLandmarks_MatchesQuikGraph")]
+    [TestCase(false, 0, false, TestName = "TryRoute_Helsinki_FreeFlowStraightLineBound_MatchesQuikGraph")]
+    [TestCase(true, 8, false, TestName = "TryRoute_Helsinki_PerturbedAndClosed_StraightLineFallback_MatchesQuikGraph")]
+    [TestCase(true, 8, true, TestName = "TryRoute_Helsinki_PerturbedAndClosed_RecomputedLandmarks_MatchesQuikGraph")]
+    public void TryRoute_Helsinki_MatchesQuikGraph(bool perturb, int landmarkCount, bool refreshLandmarks)
     {
         var network = SharedCities.ImportOrIgnore(SharedCities.Helsinki).Roads;
-        var graph = RoutingGraph.Build(network, VehicleClasses.Passenger);
+        var graph = RoutingGraph.Build(network, VehicleClasses.Passenger, landmarkCount);
         var random = new SeededRandom(20261123);
         if (perturb)
         {
@@ -32,6 +37,22 @@ public class RouterOracleTests
                 var t = random.NextBool(0.02) ? double.PositiveInfinity : graph.TravelTimeS(e) * random.NextDouble(0.6, 3.0);
                 graph.SetTravelTimeS(e, t);
             }
+
+            Assert.That(graph.LandmarksValid, Is.False, "times below free flow must invalidate the landmarks");
+            if (refreshLandmarks)
+            {
+                graph.UpdateLandmarks();
+                for (var e = 0; e < graph.EdgeCount; e += 7)
+                {
+                    graph.SetTravelTimeS(e, graph.TravelTimeS(e) * 2);
+                }
+
+                Assert.That(graph.LandmarksValid, Is.True, "rising times keep the landmarks valid");
+            }
+        }
+        else
+        {
+            Assert.That(graph.LandmarksValid, Is.EqualTo(landmarkCount > 0));
         }
 
         var oracle = BuildOracle(network, graph);

@@ -114,6 +114,46 @@ public class RoutingGraphTests
     }
 
     [Test]
+    public void Predecessors_AreTheReverseOfSuccessors()
+    {
+        var graph = RoutingGraph.Build(TestNetworks.Grid(4, 3), VehicleClasses.Passenger);
+
+        var links = 0;
+        for (var e = 0; e < graph.EdgeCount; e++)
+        {
+            Assert.That(graph.Predecessors(e).ToArray(), Is.Ordered.Ascending);
+            foreach (var p in graph.Predecessors(e))
+            {
+                Assert.That(graph.Successors(p).Contains(e), Is.True);
+                links++;
+            }
+        }
+
+        Assert.That(links, Is.EqualTo(graph.LinkCount));
+    }
+
+    [Test]
+    public void Landmarks_ValidUntilATimeFallsBelowTheComputedOne()
+    {
+        var graph = RoutingGraph.Build(TestNetworks.Grid(4, 4), VehicleClasses.Passenger, landmarkCount: 4);
+        Assert.That((graph.LandmarkCount, graph.LandmarksValid), Is.EqualTo((4, true)));
+
+        graph.SetTravelTimeS(5, graph.TravelTimeS(5) * 3);
+        Assert.That(graph.LandmarksValid, Is.True);
+        graph.SetTravelTimeS(6, graph.TravelTimeS(6) * 0.5);
+        Assert.That(graph.LandmarksValid, Is.False);
+        graph.UpdateLandmarks();
+        Assert.That(graph.LandmarksValid, Is.True);
+        graph.SetTravelTimeS(5, graph.TravelTimeS(5) / 3); // below the recomputed value
+        Assert.That(graph.LandmarksValid, Is.False);
+        graph.ResetTravelTimes();
+        Assert.That(graph.LandmarksValid, Is.True);
+
+        var none = RoutingGraph.Build(TestNetworks.Grid(4, 4), VehicleClasses.Passenger, landmarkCount: 0);
+        Assert.That((none.LandmarkCount, none.LandmarksValid), Is.EqualTo((0, false)));
+    }
+
+    [Test]
     public void LowerBoundS_Grid_IsConsistentForEveryLinkAndTarget()
     {
         var network = TestNetworks.Grid(4, 3, spacingM: 80);
