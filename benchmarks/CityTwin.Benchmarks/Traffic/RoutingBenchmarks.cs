@@ -9,8 +9,8 @@ using QuikGraph.Algorithms.ShortestPath;
 namespace CityTwin.Benchmarks.Traffic;
 
 /// <summary>
-/// 1,000 seeded random edge-to-edge queries on Monaco (passenger cars, free-flow travel times): the CSR A* and
-/// Dijkstra routers, and QuikGraph's Dijkstra with an early abort at the target as the peer. Each benchmark
+/// 1,000 seeded random edge-to-edge queries on Monaco (passenger cars, free-flow travel times): the CSR A* (with
+/// landmarks, and with the straight-line bound only) and Dijkstra routers, and QuikGraph's Dijkstra with an early abort at the target as the peer. Each benchmark
 /// operation runs all 1,000 queries; divide by 1,000 for the per-query time.
 /// </summary>
 [MemoryDiagnoser]
@@ -20,6 +20,7 @@ public class RoutingBenchmarks
     private readonly List<int> _route = new(1024);
     private RoutingGraph _graph = null!;
     private AStarRouter _astar = null!;
+    private AStarRouter _astarStraightLine = null!;
     private DijkstraRouter _dijkstra = null!;
     private AdjacencyGraph<int, SEquatableEdge<int>> _quikGraph = null!;
     private int[] _from = [];
@@ -31,12 +32,17 @@ public class RoutingBenchmarks
         var model = OsmCityImporter.Import(FindMonaco());
         _graph = RoutingGraph.Build(model.Roads, VehicleClasses.Passenger);
         _astar = new AStarRouter(_graph);
+        _astarStraightLine = new AStarRouter(RoutingGraph.Build(model.Roads, VehicleClasses.Passenger, landmarkCount: 0));
         _dijkstra = new DijkstraRouter(_graph);
         _quikGraph = new AdjacencyGraph<int, SEquatableEdge<int>>(allowParallelEdges: false);
         var allowed = new List<int>();
         for (var e = 0; e < _graph.EdgeCount; e++)
         {
             _quikGraph.AddVertex(e);
+        }
+
+        for (var e = 0; e < _graph.EdgeCount; e++)
+        {
             if (_graph.IsAllowed(e))
             {
                 allowed.Add(e);
@@ -57,14 +63,29 @@ public class RoutingBenchmarks
             _to[i] = allowed[random.NextInt(allowed.Count)];
         }
 
-        Console.WriteLine($"// Monaco: {_graph.EdgeCount} edges, {_graph.LinkCount} links, heuristic speed {_graph.HeuristicSpeedMps:F1} m/s");
+        long settledAStar = 0, settledDijkstra = 0, settledStraight = 0;
+        for (var i = 0; i < Queries; i++)
+        {
+            _astar.TryRoute(_from[i], _to[i], _route);
+            _dijkstra.TryRoute(_from[i], _to[i], _route);
+            _astarStraightLine.TryRoute(_from[i], _to[i], _route);
+            settledAStar += _astar.LastSettledCount;
+            settledDijkstra += _dijkstra.LastSettledCount;
+            settledStraight += _astarStraightLine.LastSettledCount;
+        }
+
+        Console.WriteLine($"// Monaco: {_graph.EdgeCount} edges, {_graph.LinkCount} links, heuristic speed {_graph.HeuristicSpeedMps:F1} m/s; " +
+            $"settled per query: Dijkstra {settledDijkstra / Queries}, A* landmarks {settledAStar / Queries}, A* straight line {settledStraight / Queries}");
     }
 
     [Benchmark(Baseline = true, Description = "Dijkstra (CSR), 1,000 queries")]
     public double Dijkstra() => Run(_dijkstra);
 
-    [Benchmark(Description = "A* (CSR), 1,000 queries")]
+    [Benchmark(Description = "A* (CSR, 8 landmarks), 1,000 queries")]
     public double AStar() => Run(_astar);
+
+    [Benchmark(Description = "A* (CSR, straight-line bound), 1,000 queries")]
+    public double AStarStraightLine() => Run(_astarStraightLine);
 
     [Benchmark(Description = "QuikGraph Dijkstra + abort, 1,000 queries")]
     public double QuikGraphDijkstra()
