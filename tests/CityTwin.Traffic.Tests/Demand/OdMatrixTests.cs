@@ -49,7 +49,7 @@ public class OdMatrixTests
     {
         var ex = Assert.Throws<DemandFormatException>(() => OdMatrix.Load(new StringReader(csv), "od.csv"))!;
 
-        Assert.That(ex.Source, Is.EqualTo("od.csv"));
+        Assert.That(ex.FileName, Is.EqualTo("od.csv"));
         Assert.That(ex.LineNumber, Is.EqualTo(line));
         Assert.That(ex.Field, Is.EqualTo(field));
         Assert.That(ex.Message, Does.StartWith($"od.csv:{line}:"));
