@@ -212,47 +212,10 @@ public abstract class CsrRouter : IRouter
         Array.Copy(landmarks.ToS, toEdge * k, _targetToS, 0, k);
     }
 
-    /// <summary>
-    /// ALT bound on the cost from the end of <paramref name="edge"/> to the end of the target: the largest of
-    /// d(L, t) − d(L, e) and d(e, L) − d(t, L) over the landmarks, +∞ when a landmark proves t unreachable from e,
-    /// terms with unknown distances skipped.
-    /// </summary>
     private double LandmarkBound(LandmarkTable landmarks, int edge)
     {
         var k = landmarks.Count;
-        var fromS = landmarks.FromS.AsSpan(edge * k, k);
-        var toS = landmarks.ToS.AsSpan(edge * k, k);
-        var targetFromS = _targetFromS;
-        var targetToS = _targetToS;
-        var best = 0.0;
-        for (var i = 0; i < k; i++)
-        {
-            var lToE = fromS[i];
-            var lToT = targetFromS[i];
-            if (!double.IsPositiveInfinity(lToE))
-            {
-                if (double.IsPositiveInfinity(lToT))
-                {
-                    return double.PositiveInfinity; // L reaches e but not t, so e cannot reach t
-                }
-
-                best = Math.Max(best, lToT - lToE);
-            }
-
-            var eToL = toS[i];
-            var tToL = targetToS[i];
-            if (!double.IsPositiveInfinity(tToL))
-            {
-                if (double.IsPositiveInfinity(eToL))
-                {
-                    return double.PositiveInfinity; // t reaches L but e does not, so e cannot reach t
-                }
-
-                best = Math.Max(best, eToL - tToL);
-            }
-        }
-
-        return best;
+        return LandmarkTable.Bound(landmarks.FromS.AsSpan(edge * k, k), landmarks.ToS.AsSpan(edge * k, k), _targetFromS, _targetToS);
     }
 
     private int NextQuery()

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CityTwin.Traffic.Routing;
 
 /// <summary>
@@ -42,6 +44,52 @@ internal sealed class LandmarkTable
 
     /// <summary>The travel times the table was computed with.</summary>
     public double[] WeightsS { get; }
+
+    /// <summary>The bound for one edge and target from the table alone (tests; the router caches the target's rows).</summary>
+    public double LowerBoundS(int edge, int target)
+    {
+        var k = Count;
+        return Bound(FromS.AsSpan(edge * k, k), ToS.AsSpan(edge * k, k), FromS.AsSpan(target * k, k), ToS.AsSpan(target * k, k));
+    }
+
+    /// <summary>
+    /// ALT bound on the cost from the end of edge e to the end of target t, given their rows: the largest of
+    /// d(L, t) − d(L, e) and d(e, L) − d(t, L) over the landmarks (at least 0); +∞ when a landmark proves t
+    /// unreachable from e (L reaches e but not t, or t reaches L but e does not); terms with unknown distances skipped.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Bound(ReadOnlySpan<double> edgeFromS, ReadOnlySpan<double> edgeToS, ReadOnlySpan<double> targetFromS, ReadOnlySpan<double> targetToS)
+    {
+        var best = 0.0;
+        for (var i = 0; i < edgeFromS.Length; i++)
+        {
+            var lToE = edgeFromS[i];
+            var lToT = targetFromS[i];
+            if (!double.IsPositiveInfinity(lToE))
+            {
+                if (double.IsPositiveInfinity(lToT))
+                {
+                    return double.PositiveInfinity;
+                }
+
+                best = Math.Max(best, lToT - lToE);
+            }
+
+            var eToL = edgeToS[i];
+            var tToL = targetToS[i];
+            if (!double.IsPositiveInfinity(tToL))
+            {
+                if (double.IsPositiveInfinity(eToL))
+                {
+                    return double.PositiveInfinity;
+                }
+
+                best = Math.Max(best, eToL - tToL);
+            }
+        }
+
+        return best;
+    }
 
     public static LandmarkTable Compute(RoutingGraph graph, int count, double[] travelTimeS)
     {

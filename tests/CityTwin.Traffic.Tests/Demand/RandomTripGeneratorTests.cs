@@ -120,6 +120,20 @@ public class RandomTripGeneratorTests
     }
 
     [Test]
+    public void Generate_Monaco3600Trips_AllPlacedAndValid()
+    {
+        // The benchmark demand: 3,600 random trips in an hour on Monaco.
+        var network = SharedCities.ImportOrIgnore(SharedCities.Monaco).Roads;
+
+        var result = new RandomTripGenerator(network).Generate(
+            new RandomTripOptions { EndS = 3600, FringeFactor = 5, MinDistanceM = 300, IncludeRoutes = true }, new SeededRandom(2026));
+
+        Assert.That(result.FailedCount, Is.Zero);
+        Assert.That(result.Trips, Has.Count.EqualTo(3600));
+        TripRequests.Validate(result.Trips, network, vehicleTypeCount: 1);
+    }
+
+    [Test]
     public void Generate_ImpossibleDistance_CountsEveryFailure()
     {
         var generator = new RandomTripGenerator(TestNetworks.Grid(3, 3, spacingM: 100));

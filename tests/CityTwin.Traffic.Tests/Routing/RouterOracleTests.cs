@@ -96,6 +96,32 @@ public class RouterOracleTests
     }
 
     [Test]
+    public void TryRoute_Monaco_FreeFlow_MatchesQuikGraph()
+    {
+        // A larger network with several speed limits; one oracle search per source, 10 targets each.
+        var network = SharedCities.ImportOrIgnore(SharedCities.Monaco).Roads;
+        var graph = RoutingGraph.Build(network, VehicleClasses.Passenger);
+        var oracle = BuildOracle(network, graph);
+        var astar = new AStarRouter(graph);
+        var random = new SeededRandom(1);
+        var edges = AllowedEdges(graph);
+        var route = new List<int>();
+        for (var i = 0; i < 20; i++)
+        {
+            var from = edges[random.NextInt(edges.Length)];
+            var qg = new DijkstraShortestPathAlgorithm<int, SEquatableEdge<int>>(oracle, link => graph.TravelTimeS(link.Target));
+            qg.Compute(from);
+            for (var k = 0; k < 10; k++)
+            {
+                var to = edges[random.NextInt(edges.Length)];
+                var expectedS = OracleCost(qg, graph, from, to);
+                Assert.That(astar.TryRoute(from, to, route), Is.True, $"{from}->{to}");
+                Assert.That(astar.LastCostS, Is.EqualTo(expectedS).Within(1e-6 * expectedS), $"{from}->{to}");
+            }
+        }
+    }
+
+    [Test]
     public void TryRoute_Helsinki_AStarSettlesFewerEdgesThanDijkstra()
     {
         var graph = RoutingGraph.Build(SharedCities.ImportOrIgnore(SharedCities.Helsinki).Roads, VehicleClasses.Passenger);
