@@ -13,7 +13,7 @@ namespace CityTwin.Traffic.Routing;
 /// query once the heap and the caller's route list have reached their working size.
 /// </para>
 /// <para>
-/// With the consistent heuristic of <see cref="RoutingGraph.LowerBoundS"/> a vertex's cost is final when it is popped,
+/// With a consistent heuristic (landmarks, or <see cref="RoutingGraph.LowerBoundS"/>) a vertex's cost is final when it is popped,
 /// so popped vertices are closed and never reopened. Ties are broken by the heap's deterministic order, so the same
 /// query on the same graph always returns the same route.
 /// </para>
@@ -29,6 +29,8 @@ public abstract class CsrRouter : IRouter
     private readonly double[] _boundS;
     private readonly int[] _parent;
     private readonly MinHeap _heap;
+    private double[] _targetFromS = [];
+    private double[] _targetToS = [];
     private int _query;
 
     /// <summary>Creates a router with its scratch buffers.</summary>
@@ -84,7 +86,13 @@ public abstract class CsrRouter : IRouter
             return true;
         }
 
-        if (!Search(fromEdge, toEdge, startCostS, travelTimeS))
+        var landmarks = _useHeuristic ? _graph.Landmarks : null;
+        if (landmarks is not null)
+        {
+            PrepareTarget(landmarks, toEdge);
+        }
+
+        if (!Search(fromEdge, toEdge, startCostS, travelTimeS, landmarks))
         {
             return false;
         }
@@ -99,7 +107,7 @@ public abstract class CsrRouter : IRouter
         return true;
     }
 
-    private bool Search(int fromEdge, int toEdge, double startCostS, double[] travelTimeS)
+    private bool Search(int fromEdge, int toEdge, double startCostS, double[] travelTimeS, LandmarkTable? landmarks)
     {
         var query = NextQuery();
         var first = _graph.FirstArray;
@@ -108,8 +116,8 @@ public abstract class CsrRouter : IRouter
         var endY = _graph.EndYArray;
         var targetX = endX[toEdge];
         var targetY = endY[toEdge];
-        // 0 turns the bound off (Dijkstra); for A* an infinite speed also gives 0 bounds, which stays exact.
-        var inverseSpeed = _useHeuristic ? 1.0 / _graph.HeuristicSpeedMps : 0.0;
+        // 0 turns the bound off (Dijkstra, or A* with landmarks); an infinite speed also gives 0 bounds, still exact.
+        var inverseSpeed = _useHeuristic && landmarks is null ? 1.0 / _graph.HeuristicSpeedMps : 0.0;
         var stamp = _stamp;
         var closed = _closedStamp;
         var cost = _costS;
@@ -120,8 +128,14 @@ public abstract class CsrRouter : IRouter
 
         stamp[fromEdge] = query;
         cost[fromEdge] = startCostS;
-        bound[fromEdge] = Bound(fromEdge, endX, endY, targetX, targetY, inverseSpeed);
+        bound[fromEdge] = landmarks is null ? Bound(fromEdge, endX, endY, targetX, targetY, inverseSpeed) : LandmarkBound(landmarks, fromEdge);
         parent[fromEdge] = -1;
+        if (double.IsPositiveInfinity(bound[fromEdge]))
+        {
+            LastSettledCount = 0;
+            return false; // the landmarks prove the target unreachable
+        }
+
         heap.Push(startCostS + bound[fromEdge], fromEdge);
         var settled = 0;
         while (heap.TryPop(out _, out var e))
@@ -152,7 +166,7 @@ public abstract class CsrRouter : IRouter
                     }
 
                     stamp[s] = query;
-                    bound[s] = Bound(s, endX, endY, targetX, targetY, inverseSpeed);
+                    bound[s] = landmarks is null ? Bound(s, endX, endY, targetX, targetY, inverseSpeed) : LandmarkBound(landmarks, s);
                 }
                 else if (costS >= cost[s] || closed[s] == query)
                 {
@@ -161,7 +175,10 @@ public abstract class CsrRouter : IRouter
 
                 cost[s] = costS;
                 parent[s] = e;
-                heap.Push(costS + bound[s], s);
+                if (!double.IsPositiveInfinity(bound[s]))
+                {
+                    heap.Push(costS + bound[s], s); // an infinite bound means the target cannot be reached from s
+                }
             }
         }
 
@@ -179,6 +196,26 @@ public abstract class CsrRouter : IRouter
         var dx = endX[edge] - targetX;
         var dy = endY[edge] - targetY;
         return Math.Sqrt((dx * dx) + (dy * dy)) * inverseSpeed;
+    }
+
+    private void PrepareTarget(LandmarkTable landmarks, int toEdge)
+    {
+        var k = landmarks.Count;
+        if (_targetFromS.Length != k)
+        {
+            // Only when the landmark count changes, never per query.
+            _targetFromS = new double[k];
+            _targetToS = new double[k];
+        }
+
+        Array.Copy(landmarks.FromS, toEdge * k, _targetFromS, 0, k);
+        Array.Copy(landmarks.ToS, toEdge * k, _targetToS, 0, k);
+    }
+
+    private double LandmarkBound(LandmarkTable landmarks, int edge)
+    {
+        var k = landmarks.Count;
+        return LandmarkTable.Bound(landmarks.FromS.AsSpan(edge * k, k), landmarks.ToS.AsSpan(edge * k, k), _targetFromS, _targetToS);
     }
 
     private int NextQuery()

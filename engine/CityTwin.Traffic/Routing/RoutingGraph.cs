@@ -17,7 +17,8 @@ namespace CityTwin.Traffic.Routing;
 /// duplicates, so a search touches two flat arrays and never allocates.
 /// </para>
 /// <para>
-/// The A* heuristic is straight-line distance from an edge's end junction to the target's end junction divided by
+/// A* uses landmarks (ALT, see <see cref="UpdateLandmarks"/>) as its lower bound while they are valid, otherwise
+/// the straight-line bound: straight-line distance from an edge's end junction to the target's end junction divided by
 /// <see cref="HeuristicSpeedMps"/>. That speed is the largest of the network's speed limits and of every allowed
 /// edge's junction-to-junction distance over its current travel time. Junction positions are cluster centroids, so
 /// an edge's geometry can be shorter than the distance between its junctions; taking the maximum keeps the
@@ -42,10 +43,14 @@ public sealed class RoutingGraph
     private readonly double[] _endYM;
     private readonly double[] _straightM;
     private readonly double _maxSpeedLimitMps;
+    private readonly int[] _predecessorFirst;
+    private readonly int[] _predecessors;
+    private readonly int _landmarkCount;
+    private LandmarkTable? _landmarks;
 
     private RoutingGraph(
         RoadNetwork network, VehicleClasses vehicleClass, int[] first, int[] successors, bool[] allowed,
-        double[] freeFlowS, double[] endXM, double[] endYM, double[] straightM, double maxSpeedLimitMps)
+        double[] freeFlowS, double[] endXM, double[] endYM, double[] straightM, double maxSpeedLimitMps, int landmarkCount)
     {
         Network = network;
         VehicleClass = vehicleClass;
@@ -58,6 +63,8 @@ public sealed class RoutingGraph
         _endYM = endYM;
         _straightM = straightM;
         _maxSpeedLimitMps = maxSpeedLimitMps;
+        (_predecessorFirst, _predecessors) = Reverse(first, successors);
+        _landmarkCount = landmarkCount;
         ResetTravelTimes();
     }
 
@@ -83,14 +90,29 @@ public sealed class RoutingGraph
     /// </summary>
     public double HeuristicSpeedMps { get; private set; }
 
+    /// <summary>
+    /// Whether the landmark (ALT) lower bound can be used: landmarks exist and no travel time has dropped below the
+    /// one they were computed with since. When false, <see cref="AStarRouter"/> falls back to the straight-line
+    /// bound (<see cref="LowerBoundS"/>) until <see cref="UpdateLandmarks"/> is called.
+    /// </summary>
+    public bool LandmarksValid { get; private set; }
+
+    /// <summary>Number of landmarks in use (0 when disabled).</summary>
+    public int LandmarkCount => _landmarks?.Count ?? 0;
+
     /// <summary>Builds the graph for one vehicle class.</summary>
     /// <param name="network">The road network.</param>
     /// <param name="vehicleClass">The class (one or more flags; an edge is allowed when it allows any of them).</param>
+    /// <param name="landmarkCount">
+    /// Landmarks for the A* bound (see <see cref="UpdateLandmarks"/>); 0 disables them and A* uses straight-line
+    /// distance only. Each costs two full searches at build time and 16 bytes per edge.
+    /// </param>
     /// <returns>The graph, with free-flow travel times (<c>LengthM / SpeedLimitMps</c>).</returns>
     /// <exception cref="ArgumentException"><paramref name="vehicleClass"/> is <see cref="VehicleClasses.None"/>.</exception>
-    public static RoutingGraph Build(RoadNetwork network, VehicleClasses vehicleClass)
+    public static RoutingGraph Build(RoadNetwork network, VehicleClasses vehicleClass, int landmarkCount = 8)
     {
         ArgumentNullException.ThrowIfNull(network);
+        ArgumentOutOfRangeException.ThrowIfNegative(landmarkCount);
         if (vehicleClass == VehicleClasses.None)
         {
             throw new ArgumentException("A routing graph needs at least one vehicle class.", nameof(vehicleClass));
@@ -124,13 +146,19 @@ public sealed class RoutingGraph
 
         var (first, successors) = BuildSuccessors(network, allowed);
         return new RoutingGraph(network, vehicleClass, first, successors, allowed, freeFlowS, endXM, endYM, straightM,
-            maxSpeedLimitMps);
+            maxSpeedLimitMps, landmarkCount);
     }
 
     /// <summary>Successors of an edge (edges reachable through one lane connection), ascending.</summary>
     /// <param name="edge">Edge index.</param>
     /// <returns>The successor edges; empty for a disallowed edge.</returns>
     public ReadOnlySpan<int> Successors(int edge) => _successors.AsSpan(_first[edge], _first[edge + 1] - _first[edge]);
+
+    /// <summary>Predecessors of an edge (edges from which one lane connection leads to it), ascending.</summary>
+    /// <param name="edge">Edge index.</param>
+    /// <returns>The predecessor edges; empty for a disallowed edge.</returns>
+    public ReadOnlySpan<int> Predecessors(int edge) =>
+        _predecessors.AsSpan(_predecessorFirst[edge], _predecessorFirst[edge + 1] - _predecessorFirst[edge]);
 
     /// <summary>Whether the graph's vehicle class may use an edge.</summary>
     /// <param name="edge">Edge index.</param>
@@ -162,6 +190,11 @@ public sealed class RoutingGraph
         CheckTravelTime(travelTimeS, nameof(travelTimeS));
         _travelTimeS[edge] = travelTimeS;
         RaiseHeuristicSpeed(edge);
+        if (_landmarks is not null && travelTimeS < _landmarks.WeightsS[edge])
+        {
+            // The landmark distances could now overestimate: stop using them until they are recomputed.
+            LandmarksValid = false;
+        }
     }
 
     /// <summary>Sets the travel times of all edges at once (index = edge).</summary>
@@ -182,13 +215,35 @@ public sealed class RoutingGraph
 
         travelTimesS.CopyTo(_travelTimeS);
         RecomputeHeuristicSpeed();
+        UpdateLandmarks();
     }
 
-    /// <summary>Restores free-flow travel times on every edge and recomputes <see cref="HeuristicSpeedMps"/>.</summary>
+    /// <summary>
+    /// Restores free-flow travel times on every edge and recomputes <see cref="HeuristicSpeedMps"/> and the
+    /// landmarks.
+    /// </summary>
     public void ResetTravelTimes()
     {
         _freeFlowS.CopyTo(_travelTimeS, 0);
         RecomputeHeuristicSpeed();
+        UpdateLandmarks();
+    }
+
+    /// <summary>
+    /// Recomputes the landmark distances on the current travel times (two full searches per landmark), making them
+    /// valid and as tight as possible. <see cref="SetTravelTimesS"/> and <see cref="ResetTravelTimes"/> call it;
+    /// after a series of <see cref="SetTravelTimeS"/> calls, call it once. Travel times may rise afterwards without
+    /// invalidating the landmarks; a fall below the computed value switches A* to the straight-line bound.
+    /// </summary>
+    public void UpdateLandmarks()
+    {
+        if (_landmarkCount == 0)
+        {
+            return;
+        }
+
+        _landmarks = LandmarkTable.Compute(this, _landmarkCount, _travelTimeS);
+        LandmarksValid = _landmarks.Count > 0;
     }
 
     /// <summary>A lower bound, seconds, on the travel time from the end of one edge to the end of another.</summary>
@@ -201,6 +256,12 @@ public sealed class RoutingGraph
         var dy = _endYM[edge] - _endYM[target];
         return Math.Sqrt((dx * dx) + (dy * dy)) / HeuristicSpeedMps;
     }
+
+    internal LandmarkTable? Landmarks => LandmarksValid ? _landmarks : null;
+
+    internal int[] PredecessorFirstArray => _predecessorFirst;
+
+    internal int[] PredecessorArray => _predecessors;
 
     internal int[] FirstArray => _first;
 
@@ -242,6 +303,33 @@ public sealed class RoutingGraph
         {
             HeuristicSpeedMps = speedMps;
         }
+    }
+
+    private static (int[] First, int[] Items) Reverse(int[] first, int[] successors)
+    {
+        var n = first.Length - 1;
+        var reverseFirst = new int[n + 1];
+        foreach (var s in successors)
+        {
+            reverseFirst[s + 1]++;
+        }
+
+        for (var e = 0; e < n; e++)
+        {
+            reverseFirst[e + 1] += reverseFirst[e];
+        }
+
+        var fill = (int[])reverseFirst.Clone();
+        var items = new int[successors.Length];
+        for (var e = 0; e < n; e++)
+        {
+            for (var k = first[e]; k < first[e + 1]; k++)
+            {
+                items[fill[successors[k]]++] = e;
+            }
+        }
+
+        return (reverseFirst, items);
     }
 
     private static (int[] First, int[] Successors) BuildSuccessors(RoadNetwork network, bool[] allowed)

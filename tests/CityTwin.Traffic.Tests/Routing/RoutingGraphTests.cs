@@ -1,3 +1,4 @@
+using CityTwin.Ecs.Randomness;
 using CityTwin.Model.Roads;
 using CityTwin.Traffic.Routing;
 using CityTwin.Traffic.Tests.TestSupport;
@@ -111,6 +112,99 @@ public class RoutingGraphTests
         graph.ResetTravelTimes();
         Assert.That(graph.HeuristicSpeedMps, Is.EqualTo(10).Within(1e-6));
         Assert.That(graph.TravelTimeS(1), Is.EqualTo(10).Within(1e-6));
+    }
+
+    [Test]
+    public void Predecessors_AreTheReverseOfSuccessors()
+    {
+        var graph = RoutingGraph.Build(TestNetworks.Grid(4, 3), VehicleClasses.Passenger);
+
+        var links = 0;
+        for (var e = 0; e < graph.EdgeCount; e++)
+        {
+            Assert.That(graph.Predecessors(e).ToArray(), Is.Ordered.Ascending);
+            foreach (var p in graph.Predecessors(e))
+            {
+                Assert.That(graph.Successors(p).Contains(e), Is.True);
+                links++;
+            }
+        }
+
+        Assert.That(links, Is.EqualTo(graph.LinkCount));
+    }
+
+    [Test]
+    public void Landmarks_ValidUntilATimeFallsBelowTheComputedOne()
+    {
+        var graph = RoutingGraph.Build(TestNetworks.Grid(4, 4), VehicleClasses.Passenger, landmarkCount: 4);
+        Assert.That((graph.LandmarkCount, graph.LandmarksValid), Is.EqualTo((4, true)));
+
+        graph.SetTravelTimeS(5, graph.TravelTimeS(5) * 3);
+        Assert.That(graph.LandmarksValid, Is.True);
+        graph.SetTravelTimeS(6, graph.TravelTimeS(6) * 0.5);
+        Assert.That(graph.LandmarksValid, Is.False);
+        graph.UpdateLandmarks();
+        Assert.That(graph.LandmarksValid, Is.True);
+        graph.SetTravelTimeS(5, graph.TravelTimeS(5) / 3); // below the recomputed value
+        Assert.That(graph.LandmarksValid, Is.False);
+        graph.ResetTravelTimes();
+        Assert.That(graph.LandmarksValid, Is.True);
+
+        var none = RoutingGraph.Build(TestNetworks.Grid(4, 4), VehicleClasses.Passenger, landmarkCount: 0);
+        Assert.That((none.LandmarkCount, none.LandmarksValid), Is.EqualTo((0, false)));
+    }
+
+    [Test]
+    public void Landmarks_Bound_IsConsistentAndExactAtLandmarks()
+    {
+        // Random travel times, a closed edge, and a one-way edge: the ALT bound must never exceed
+        // travelTime(s) + bound(s) on any link, and never exceed the true remaining cost.
+        var b = TestNetworks.GridBuilder(4, 4, spacingM: 100, connect: false);
+        b.AddEdge(0, 5, lengthM: 150);
+        b.ConnectAllTurns();
+        var graph = RoutingGraph.Build(b.Build(), VehicleClasses.Passenger, landmarkCount: 4);
+        var random = new SeededRandom(99);
+        var times = new double[graph.EdgeCount];
+        for (var e = 0; e < times.Length; e++)
+        {
+            times[e] = graph.TravelTimeS(e) * random.NextDouble(0.5, 4);
+        }
+
+        times[7] = double.PositiveInfinity;
+        graph.SetTravelTimesS(times);
+        var table = graph.Landmarks!;
+        var dijkstra = new DijkstraRouter(graph);
+        var route = new List<int>();
+
+        for (var t = 0; t < graph.EdgeCount; t++)
+        {
+            for (var e = 0; e < graph.EdgeCount; e++)
+            {
+                var h = table.LowerBoundS(e, t);
+                foreach (var s in graph.Successors(e))
+                {
+                    if (!double.IsPositiveInfinity(h) && !double.IsPositiveInfinity(graph.TravelTimeS(s)))
+                    {
+                        Assert.That(h, Is.LessThanOrEqualTo(graph.TravelTimeS(s) + table.LowerBoundS(s, t) + 1e-9), $"link {e}->{s}, target {t}");
+                    }
+                }
+
+                if (e != t && dijkstra.TryRoute(e, t, route))
+                {
+                    Assert.That(h, Is.LessThanOrEqualTo(dijkstra.LastCostS - graph.TravelTimeS(e) + 1e-9), $"{e}->{t}");
+                }
+            }
+        }
+
+        foreach (var l in table.Edges)
+        {
+            // From a landmark the forward term is exact: d(L, t) − d(L, L) = d(L, t).
+            var t = (l + 5) % graph.EdgeCount;
+            if (dijkstra.TryRoute(l, t, route))
+            {
+                Assert.That(table.LowerBoundS(l, t), Is.EqualTo(dijkstra.LastCostS - graph.TravelTimeS(l)).Within(1e-9));
+            }
+        }
     }
 
     [Test]
