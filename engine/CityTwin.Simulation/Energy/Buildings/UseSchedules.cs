@@ -42,12 +42,16 @@ public sealed class UseSchedules
     public IReadOnlyList<bool> SetpointActive { get; }
 
     /// <summary>Mean occupancy fraction over the week.</summary>
-    public double MeanOccupancy => Occupancy.Average();
+    public double MeanOccupancy { get; private init; }
 
-    /// <summary>Builds the schedules of a use.</summary>
+    private static readonly UseSchedules[] Cache = Enum.GetValues<BuildingUse>().Select(Build).ToArray();
+
+    /// <summary>The schedules of a use (built once per use and shared; they are immutable).</summary>
     /// <param name="use">The use.</param>
     /// <returns>The schedules.</returns>
-    public static UseSchedules For(BuildingUse use)
+    public static UseSchedules For(BuildingUse use) => Cache[(int)use];
+
+    private static UseSchedules Build(BuildingUse use)
     {
         var occ = new double[HoursPerWeek];
         var app = new double[HoursPerWeek];
@@ -81,6 +85,6 @@ public sealed class UseSchedules
             on[h] = day < days && hour >= open - 1 && hour < close;
         }
 
-        return new UseSchedules(occ, app, light, on);
+        return new UseSchedules(occ, app, light, on) { MeanOccupancy = occ.Average() };
     }
 }

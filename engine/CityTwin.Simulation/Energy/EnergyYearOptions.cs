@@ -1,0 +1,30 @@
+using CityTwin.Simulation.Energy.Buildings;
+using CityTwin.Simulation.Energy.Grid;
+using CityTwin.Simulation.Energy.Pv;
+
+namespace CityTwin.Simulation.Energy;
+
+/// <summary>Options of <see cref="EnergyYearRunner"/>.</summary>
+public sealed class EnergyYearOptions
+{
+    /// <summary>Feeder assignment to use (e.g. from mapped substations); null = generate by k-means.</summary>
+    public FeederAssignment? Feeders { get; init; }
+
+    /// <summary>Buildings per generated feeder (k = ⌈n / this⌉); a European LV transformer serves roughly 50–300.</summary>
+    public int BuildingsPerFeeder { get; init; } = 150;
+
+    /// <summary>Seed for feeder clustering and PV adoption.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>City-wide share of buildings with rooftop PV (0–1).</summary>
+    public double PvAdoptionShare { get; init; }
+
+    /// <summary>Fraction of the footprint usable for PV modules.</summary>
+    public double UsableRoofFraction { get; init; } = RoofPv.DefaultUsableRoofFraction;
+
+    /// <summary>PV system assumptions.</summary>
+    public PvSystemOptions Pv { get; init; } = new();
+
+    /// <summary>Kernel options (electric shares of heating/cooling, warm-up, parallelism).</summary>
+    public KernelOptions Kernel { get; init; } = new();
+}
