@@ -1,3 +1,4 @@
+using CityTwin.Traffic.Demand;
 using CityTwin.Traffic.Lanes;
 using CityTwin.Traffic.Vehicles;
 
@@ -7,6 +8,13 @@ public sealed partial class TrafficSimulation
 {
     /// <summary>Random-draw purpose: the speed factor drawn at insertion.</summary>
     private const int SpeedFactorPurpose = 2;
+
+    /// <summary>Random-draw purposes of the depart rules.</summary>
+    private const int DepartLanePurpose = 3;
+
+    private const int DepartPosPurpose = 4;
+
+    private const int DepartSpeedPurpose = 5;
 
     /// <summary>Insertion waits while an upstream vehicle is due at the lane's start within this time, seconds.</summary>
     private const double InsertionClearanceS = 4.0;
@@ -84,32 +92,7 @@ public sealed partial class TrafficSimulation
             }
         }
 
-        var bestLane = -1;
-        var bestRoom = double.NegativeInfinity;
-        for (var i = 0; i < edge.LaneCount; i++)
-        {
-            var lane = edge.FirstLane + i;
-            if ((Network.Lanes[lane].Edge != trip.Edges[0]) || (edge.Allowed & vehicleClass) == 0)
-            {
-                continue;
-            }
-
-            if (trip.DepartLane >= 0 && i != trip.DepartLane)
-            {
-                continue;
-            }
-
-            var exit = ExitConnectionOf(lane, trip.Route, 0);
-            var continues = exit != VehicleRoute.NoConnection;
-            var room = _lanes.TryGetLast(lane, out var last) ? last.BackM : _laneLengthM[lane];
-            var score = room + (continues ? 1e6 : 0);
-            if (score > bestRoom)
-            {
-                bestRoom = score;
-                bestLane = lane;
-            }
-        }
-
+        var bestLane = ChooseLane(trip, tripIndex, edge, vehicleClass);
         if (bestLane < 0)
         {
             return false;
@@ -133,12 +116,27 @@ public sealed partial class TrafficSimulation
         }
 
         var laneLength = _laneLengthM[bestLane];
-        var pos = trip.DepartPosM >= 0 ? Math.Min(trip.DepartPosM, laneLength) : Math.Min(type.LengthM, laneLength);
+        var pos = trip.DepartPos.Kind switch
+        {
+            DepartPosKind.Given => Math.Min(trip.DepartPos.PositionM, laneLength),
+            DepartPosKind.Random => type.LengthM + (laneLength - type.LengthM) * StepRandom.Uniform(Options.Seed, tripIndex, 0, DepartPosPurpose),
+            DepartPosKind.Free => FreePosition(bestLane, in type),
+            _ => type.LengthM,
+        };
+        pos = Math.Clamp(pos, Math.Min(type.LengthM, laneLength), laneLength);
         var desired = Math.Min(type.MaxSpeedMps, _laneSpeedMps[bestLane] * speedFactor);
-        var speed = trip.DepartSpeedMps >= 0 ? Math.Min(trip.DepartSpeedMps, desired) : desired;
+        var strictSpeed = trip.DepartSpeed.Kind is DepartSpeedKind.Given or DepartSpeedKind.Desired;
+        var speed = trip.DepartSpeed.Kind switch
+        {
+            DepartSpeedKind.Given => trip.DepartSpeed.SpeedMps,
+            DepartSpeedKind.Random => desired * StepRandom.Uniform(Options.Seed, tripIndex, 0, DepartSpeedPurpose),
+            DepartSpeedKind.Max or DepartSpeedKind.Desired => desired,
+            _ => 0.0,
+        };
 
         // Room: the vehicle ahead must be at least minGap beyond our front and we must be able to follow it safely;
-        // the vehicle behind (if any) must not overlap our back.
+        // the vehicle behind (if any) must not overlap our back and must be able to stop behind us.
+        var stepS = Options.StepMs / 1000.0;
         var slots = _lanes.Slots(bestLane);
         for (var k = 0; k < slots.Length; k++)
         {
@@ -150,8 +148,8 @@ public sealed partial class TrafficSimulation
                     return false;
                 }
 
-                var safe = CarFollowing.CarFollowing.MaxSafeSpeedMps(gap - type.MinGapM, slots[k].SpeedMps, Options.StepMs / 1000.0, in type);
-                if (trip.DepartSpeedMps >= 0 && speed > safe)
+                var safe = CarFollowing.CarFollowing.MaxSafeSpeedMps(gap - type.MinGapM, slots[k].SpeedMps, stepS, in type);
+                if (strictSpeed && speed > safe + 1e-9)
                 {
                     return false;
                 }
@@ -160,13 +158,17 @@ public sealed partial class TrafficSimulation
                 continue;
             }
 
-            if (slots[k].PosM > pos - type.LengthM - type.MinGapM)
+            var followerGap = pos - type.LengthM - slots[k].PosM;
+            if (followerGap < type.MinGapM ||
+                CarFollowing.CarFollowing.MaxSafeSpeedMps(followerGap, speed, stepS, in _params[World.Get<VehicleRoute>(slots[k].Vehicle).Type]) < slots[k].SpeedMps)
             {
                 return false;
             }
+
+            break;
         }
 
-        var arrivalPos = trip.ArrivalPosM >= 0 ? trip.ArrivalPosM : double.PositiveInfinity;
+        var arrivalPos = trip.ArrivalPosM ?? double.PositiveInfinity;
         var entity = World.Create(
             new Kinematics { Lane = bestLane, PosM = pos, SpeedMps = speed, NextSpeedMps = speed, LastLaneChangeMs = long.MinValue / 2 },
             new VehicleRoute
@@ -179,5 +181,68 @@ public sealed partial class TrafficSimulation
         EdgeData.Departed(trip.Edges[0]);
         Inserted++;
         return true;
+    }
+
+    /// <summary>The lane a trip departs on, by its depart-lane rule (−1 when no allowed lane exists).</summary>
+    private int ChooseLane(ScheduledTrip trip, int tripIndex, in Model.Roads.Edge edge, Model.Roads.VehicleClasses vehicleClass)
+    {
+        if ((edge.Allowed & vehicleClass) == 0)
+        {
+            return -1;
+        }
+
+        switch (trip.DepartLane.Kind)
+        {
+            case DepartLaneKind.First:
+                return edge.FirstLane;
+            case DepartLaneKind.Given:
+                return trip.DepartLane.Index < edge.LaneCount ? edge.FirstLane + trip.DepartLane.Index : -1;
+            case DepartLaneKind.Random:
+                return edge.FirstLane + (int)(edge.LaneCount * StepRandom.Uniform(Options.Seed, tripIndex, 0, DepartLanePurpose));
+        }
+
+        // Free: most room; Best: most room among lanes that continue along the route.
+        var best = -1;
+        var bestScore = double.NegativeInfinity;
+        for (var i = 0; i < edge.LaneCount; i++)
+        {
+            var lane = edge.FirstLane + i;
+            var room = _lanes.TryGetLast(lane, out var last) ? last.BackM : _laneLengthM[lane];
+            var continues = ExitConnectionOf(lane, trip.Route, 0) != VehicleRoute.NoConnection;
+            var score = room + (trip.DepartLane.Kind == DepartLaneKind.Best && continues ? 1e6 : 0);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = lane;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Front position in the middle of the largest free stretch of a lane (SUMO departPos "free").</summary>
+    private double FreePosition(int lane, in CarFollowing.CarFollowParameters type)
+    {
+        var slots = _lanes.Slots(lane);
+        var ahead = _laneLengthM[lane];
+        var bestGap = -1.0;
+        var bestFront = type.LengthM;
+        for (var k = 0; k <= slots.Length; k++)
+        {
+            var behind = k < slots.Length ? slots[k].PosM : 0;
+            var gap = ahead - behind;
+            if (gap > bestGap)
+            {
+                bestGap = gap;
+                bestFront = Math.Min(ahead - type.MinGapM, behind + 0.5 * (gap + type.LengthM));
+            }
+
+            if (k < slots.Length)
+            {
+                ahead = slots[k].BackM;
+            }
+        }
+
+        return bestFront;
     }
 }

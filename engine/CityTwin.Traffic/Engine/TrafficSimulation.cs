@@ -197,6 +197,37 @@ public sealed partial class TrafficSimulation : IDisposable
         return index;
     }
 
+    /// <summary>Schedules demand requests, routing those without an explicit route; unroutable ones are counted in
+    /// <see cref="Unroutable"/> (and listed in <see cref="UnroutableIds"/>), never dropped silently.</summary>
+    /// <param name="requests">The requests.</param>
+    /// <param name="router">The router (for the requests' vehicle class).</param>
+    /// <returns>Number of trips scheduled.</returns>
+    public int Schedule(IEnumerable<Demand.TripRequest> requests, Routing.IRouter router)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var scheduled = 0;
+        foreach (var request in requests)
+        {
+            if (ScheduledTrip.TryFrom(request, router, out var trip))
+            {
+                Schedule(trip!);
+                scheduled++;
+            }
+            else
+            {
+                UnroutableIds.Add(request.Id);
+            }
+        }
+
+        return scheduled;
+    }
+
+    /// <summary>Requests that could not be routed.</summary>
+    public int Unroutable => UnroutableIds.Count;
+
+    /// <summary>Ids of the requests that could not be routed.</summary>
+    public List<string> UnroutableIds { get; } = [];
+
     /// <summary>Runs steps until the clock reaches <paramref name="end"/>.</summary>
     /// <param name="end">End time.</param>
     public void RunUntil(SimTime end)

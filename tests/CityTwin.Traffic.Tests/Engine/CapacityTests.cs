@@ -65,6 +65,8 @@ public class CapacityTests
         using var sim = Scenarios.OnRing(network, edges, length, count, type, 16.66);
         var loop = new InductionLoop("d0", network.Edges[edges[2]].FirstLane, 5, intervalMs: 600_000);
         sim.Detectors.Add(loop);
+        sim.Step();
+        Assert.That(sim.Running, Is.EqualTo(count), "all vehicles inserted in the first step");
         sim.RunUntil(Ecs.Timing.SimTime.FromSeconds(600L));
 
         Assert.That(loop.Rows.Single().Count * 6.0, Is.EqualTo(formula).Within(2).Percent);

@@ -1,5 +1,6 @@
 using CityTwin.Model.Roads;
 using CityTwin.Traffic.CarFollowing;
+using CityTwin.Traffic.Demand;
 using CityTwin.Traffic.Engine;
 using CityTwin.Traffic.Vehicles;
 
@@ -35,7 +36,7 @@ public static class Scenarios
             var front = ringLengthM - i * spacing - 0.001 + (positionOffsetM?.Invoke(i) ?? 0);
             var segment = Math.Min((int)(front / segmentM), ringEdges.Length - 1);
             var route = Enumerable.Range(0, laps * ringEdges.Length).Select(k => ringEdges[(segment + k) % ringEdges.Length]).ToArray();
-            sim.Schedule(new ScheduledTrip($"v{i}", 0, 0, route) { DepartPosM = front - segment * segmentM, DepartSpeedMps = speedMps });
+            sim.Schedule(new ScheduledTrip($"v{i}", 0, 0, route) { DepartPos = DepartPos.Given(front - segment * segmentM), DepartSpeed = DepartSpeed.Given(speedMps) });
         }
 
         return sim;
