@@ -20,7 +20,10 @@ public class BuildingYearKernelBenchmarks
     private const int BuildingCount = 100_000;
     private const int Feeders = 100;
 
+    private const int NaiveBuildings = 10_000;
+
     private BuildingSet _set = null!;
+    private BuildingThermalModel[] _naive = null!;
     private HourlyDrivers _drivers = null!;
     private BuildingYearResults _results = null!;
     private int[] _groups = null!;
@@ -59,6 +62,20 @@ public class BuildingYearKernelBenchmarks
             _set.Set(i, BuildingThermalModel.Create(d), i % 4 == 0 ? RoofPv.CapacityKWp(RoofPv.UsableRoofAreaM2(d.FootprintAreaM2)) : 0.0);
         }
 
+        _naive = new BuildingThermalModel[NaiveBuildings];
+        for (int i = 0; i < NaiveBuildings; i++)
+        {
+            CityTwin.Model.Buildings.Building m = source[i % source.Length];
+            _naive[i] = BuildingThermalModel.Create(new BuildingDescription
+            {
+                FootprintAreaM2 = Math.Max(m.AreaM2, 10.0),
+                Storeys = Math.Max((int)m.Levels, 1),
+                HeightM = m.HeightM,
+                Use = Map(m.Use),
+                ConstructionYear = m.StartYear > 0 ? m.StartYear : ArchetypeResolver.DefaultYear(Map(m.Use)),
+            });
+        }
+
         _drivers = HourlyDrivers.Create(SyntheticWeather.Create(43.73, 7.42, 1.0));
         _results = new BuildingYearResults(BuildingCount);
         _groups = Enumerable.Range(0, Feeders + 1).Select(g => g * (BuildingCount / Feeders)).ToArray();
@@ -91,5 +108,32 @@ public class BuildingYearKernelBenchmarks
     {
         BuildingYearKernel.Run(_set, _drivers, _results, new KernelOptions { Parallel = false }, _groups, _feederLoads);
         return _results.HeatingKWh[0];
+    }
+
+    /// <summary>
+    /// Baseline for the per-building-hour cost: the readable ISO 13790 step (<see cref="Rc5R1CModel.Step"/>, up to three
+    /// node solves per hour, as a straightforward port would do) on 10,000 buildings × 8,760 h, one core.
+    /// </summary>
+    [Benchmark]
+    public double NaiveStepSerial10k()
+    {
+        double total = 0.0;
+        for (int b = 0; b < _naive.Length; b++)
+        {
+            BuildingThermalModel m = _naive[b];
+            double[] use = _drivers.UseDrivers[(int)m.Description.Use];
+            double[] solar = _drivers.FacadeSolarWm2[0];
+            double theta = 20.0;
+            for (int h = 0; h < _drivers.HourCount; h++)
+            {
+                Rc5R1CStep s = Rc5R1CModel.Step(
+                    m.Zone, _drivers.OutdoorC[h], _drivers.OutdoorC[h], theta, m.ConditionedFloorAreaM2 * use[4 * h],
+                    m.SolarAperturePerFacadeM2 * solar[h], use[(4 * h) + 1], use[(4 * h) + 2]);
+                theta = s.MassTemperatureEndC;
+                total += s.HeatingCoolingW;
+            }
+        }
+
+        return total;
     }
 }
