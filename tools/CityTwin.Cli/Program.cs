@@ -16,6 +16,7 @@ public static class Program
             DemoCommand.Create(),
             ImportCommand.Create(),
             InfoCommand.Create(),
+            TrafficCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }
