@@ -43,6 +43,7 @@ public class OdMatrixTests
     [TestCase("origin,destination,trips,begin_s,end_s\na,b,1,100,60\n", 2, "end_s", "begin_s")]
     [TestCase("origin,destination,trips,begin_s,end_s\n,b,1,0,60\n", 2, "origin", "empty")]
     [TestCase("origin,destination,trips,begin_s\na,b,1,0\n", 1, "end_s", "missing column")]
+    [TestCase("# exported\norigin,destination,trips,begin_s\na,b,1,0\n", 2, "end_s", "missing column")]
     [TestCase("origin,destination,trips,begin_s,end_s\na,b,1,0\n", 2, null, "5 fields")]
     [TestCase("origin,destination,trips,begin_s,end_s\n\"a,b,1,0,60\n", 2, null, "quote")]
     public void Load_Malformed_ErrorNamesFileLineAndField(string csv, int line, string? field, string expected)
