@@ -14,6 +14,7 @@ internal sealed class CsvTable
     private readonly Dictionary<string, int> _columns;
     private readonly TextReader _reader;
     private readonly List<string> _fields = [];
+    private readonly int _headerLine;
     private int _lineNumber;
 
     private CsvTable(string source, TextReader reader, Dictionary<string, int> columns, int headerLine)
@@ -22,11 +23,14 @@ internal sealed class CsvTable
         _reader = reader;
         _columns = columns;
         _lineNumber = headerLine;
+        _headerLine = headerLine;
     }
 
     public string Source => _source;
 
     public int LineNumber => _lineNumber;
+
+    public int HeaderLine => _headerLine;
 
     public static CsvTable Open(TextReader reader, string source)
     {
@@ -64,7 +68,7 @@ internal sealed class CsvTable
         {
             if (!_columns.ContainsKey(name))
             {
-                throw new DemandFormatException(_source, 1, name,
+                throw new DemandFormatException(_source, _headerLine, name,
                     $"missing column; the header must name {string.Join(", ", names)}.");
             }
         }

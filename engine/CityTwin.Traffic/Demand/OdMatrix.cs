@@ -102,16 +102,25 @@ public sealed class OdMatrix
     /// <param name="zones">The zones the cells name.</param>
     /// <param name="options">Options.</param>
     /// <param name="random">The random stream to draw from (the caller owns the seed).</param>
+    /// <param name="graph">
+    /// Graph to check routes on (e.g. with closed edges); null builds a free-flow one for
+    /// <see cref="OdExpansionOptions.VehicleClass"/>. Its class must be that class.
+    /// </param>
     /// <returns>Trips sorted by departure (ties in cell order), and how many could not be placed.</returns>
     /// <exception cref="DemandFormatException">A cell names a zone that <paramref name="zones"/> does not define.</exception>
     /// <exception cref="InvalidOperationException">A zone has no edge the vehicle class may use.</exception>
-    public TripGenerationResult Expand(TrafficZones zones, OdExpansionOptions options, SeededRandom random)
+    public TripGenerationResult Expand(TrafficZones zones, OdExpansionOptions options, SeededRandom random, RoutingGraph? graph = null)
     {
         ArgumentNullException.ThrowIfNull(zones);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(random);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1, nameof(options));
-        var graph = RoutingGraph.Build(zones.Network, options.VehicleClass);
+        if (graph is not null && (graph.Network != zones.Network || graph.VehicleClass != options.VehicleClass))
+        {
+            throw new ArgumentException("The routing graph must be built on the zones' network for the options' vehicle class.", nameof(graph));
+        }
+
+        graph ??= RoutingGraph.Build(zones.Network, options.VehicleClass);
         var router = new AStarRouter(graph);
         var samplers = new EdgeSampler?[zones.Count];
         var trips = new List<TripRequest>(checked((int)TotalTrips));

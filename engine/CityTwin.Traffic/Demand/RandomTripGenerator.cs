@@ -20,7 +20,8 @@ namespace CityTwin.Traffic.Demand;
 /// <para>
 /// A draw is rejected when origin equals destination, when the straight line from the origin's start junction to the
 /// destination's end junction is shorter than <see cref="RandomTripOptions.MinDistanceM"/>, or when there is no route
-/// (checked with an <see cref="AStarRouter"/> on free-flow travel times). After
+/// (checked with an <see cref="AStarRouter"/> on free-flow travel times, or on the graph given to the constructor).
+/// After
 /// <see cref="RandomTripOptions.MaxAttempts"/> rejected draws the departure slot is dropped and counted in
 /// <see cref="TripGenerationResult.FailedCount"/>.
 /// </para>
@@ -37,6 +38,19 @@ public sealed class RandomTripGenerator
     {
         ArgumentNullException.ThrowIfNull(network);
         _network = network;
+    }
+
+    /// <summary>
+    /// Creates a generator that checks routes on a given graph for its vehicle class (for instance one with closed
+    /// edges or current travel times): edges closed there (+∞) are never drawn successfully. Other classes get
+    /// free-flow graphs as with <see cref="RandomTripGenerator(RoadNetwork)"/>.
+    /// </summary>
+    /// <param name="graph">The graph; it is used, not copied, so do not change it while generating.</param>
+    public RandomTripGenerator(RoutingGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        _network = graph.Network;
+        _perClass.Add(graph.VehicleClass, (graph, new AStarRouter(graph), ComputeFringe(graph)));
     }
 
     /// <summary>

@@ -115,7 +115,7 @@ public sealed class TrafficZones
         var kind = table.HasColumn("edge_index") ? "edge_index" : table.HasColumn("osm_way_id") ? "osm_way_id" : table.HasColumn("wkt") ? "wkt" : null;
         if (kind is null)
         {
-            throw new DemandFormatException(source, 1, null, "expected a header 'zone,edge_index', 'zone,osm_way_id' or 'zone,wkt'.");
+            throw new DemandFormatException(source, table.HeaderLine, null, "expected a header 'zone,edge_index', 'zone,osm_way_id' or 'zone,wkt'.");
         }
 
         if (kind == "wkt" && projection is null)

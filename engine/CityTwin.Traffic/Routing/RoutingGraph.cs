@@ -23,13 +23,13 @@ namespace CityTwin.Traffic.Routing;
 /// edge's junction-to-junction distance over its current travel time. Junction positions are cluster centroids, so
 /// an edge's geometry can be shorter than the distance between its junctions; taking the maximum keeps the
 /// heuristic consistent (h(a) ≤ travelTime(b) + h(b) for every successor b), hence A* exact, whatever travel times
-/// are set. Lowering a travel time can only raise that speed; raising one never lowers it (call
-/// <see cref="ResetTravelTimes"/> to recompute from scratch).
+/// are set. Lowering a travel time can only raise that speed; raising one never lowers it (the bulk setter and
+/// <see cref="ResetTravelTimes"/> recompute it from scratch).
 /// </para>
 /// <para>
-/// Thread safety: the topology is immutable and can be shared by any number of routers on any threads. Travel time
-/// setters are not synchronised: change travel times only while no router is searching this graph (e.g. between
-/// simulation steps).
+/// Thread safety: the topology is immutable and can be shared by any number of routers on any threads. The travel
+/// time setters and <see cref="UpdateLandmarks"/> are not synchronised: call them only while no router is searching
+/// this graph (e.g. between simulation steps).
 /// </para>
 /// </remarks>
 public sealed class RoutingGraph

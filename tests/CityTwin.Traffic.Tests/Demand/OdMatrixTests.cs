@@ -1,6 +1,7 @@
 using CityTwin.Ecs.Randomness;
 using CityTwin.Model.Roads;
 using CityTwin.Traffic.Demand;
+using CityTwin.Traffic.Routing;
 using CityTwin.Traffic.Tests.TestSupport;
 
 namespace CityTwin.Traffic.Tests.Demand;
@@ -43,6 +44,7 @@ public class OdMatrixTests
     [TestCase("origin,destination,trips,begin_s,end_s\na,b,1,100,60\n", 2, "end_s", "begin_s")]
     [TestCase("origin,destination,trips,begin_s,end_s\n,b,1,0,60\n", 2, "origin", "empty")]
     [TestCase("origin,destination,trips,begin_s\na,b,1,0\n", 1, "end_s", "missing column")]
+    [TestCase("# exported\norigin,destination,trips,begin_s\na,b,1,0\n", 2, "end_s", "missing column")]
     [TestCase("origin,destination,trips,begin_s,end_s\na,b,1,0\n", 2, null, "5 fields")]
     [TestCase("origin,destination,trips,begin_s,end_s\n\"a,b,1,0,60\n", 2, null, "quote")]
     public void Load_Malformed_ErrorNamesFileLineAndField(string csv, int line, string? field, string expected)
@@ -168,6 +170,25 @@ public class OdMatrixTests
         Assert.That(result.Trips, Has.Count.EqualTo(6));
         Assert.That(result.FailedCount, Is.EqualTo(4));
         Assert.That(result.RejectedDraws, Is.GreaterThanOrEqualTo(40));
+    }
+
+    [Test]
+    public void Expand_GivenGraph_ChecksRoutesOnIt()
+    {
+        var (zones, _) = GridDemand();
+        var graph = RoutingGraph.Build(zones.Network, VehicleClasses.Passenger);
+        zones.TryGetZone("west", out var west);
+        foreach (var e in zones.GetEdges(west))
+        {
+            graph.SetTravelTimeS(e, double.PositiveInfinity); // the whole west zone is closed
+        }
+
+        var matrix = new OdMatrix([new OdCell("west", "east", 3, 0, 60), new OdCell("east", "east", 2, 0, 60)]);
+        var result = matrix.Expand(zones, new OdExpansionOptions { MaxAttempts = 5 }, new SeededRandom(1), graph);
+
+        Assert.That((result.Trips.Count, result.FailedCount), Is.EqualTo((2, 3)));
+        Assert.That(() => matrix.Expand(zones, new OdExpansionOptions { VehicleClass = VehicleClasses.Bus }, new SeededRandom(1), graph),
+            Throws.ArgumentException);
     }
 
     /// <summary>A 4×3 grid with a west zone (column 0 streets) and an east zone (column 3 streets).</summary>

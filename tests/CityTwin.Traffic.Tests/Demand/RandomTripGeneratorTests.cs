@@ -183,6 +183,25 @@ public class RandomTripGeneratorTests
     }
 
     [Test]
+    public void Generate_GivenGraphWithClosedEdges_NeverUsesThem()
+    {
+        var network = TestNetworks.Grid(4, 4);
+        var graph = RoutingGraph.Build(network, VehicleClasses.Passenger);
+        int[] closed = [3, 10, 17];
+        foreach (var e in closed)
+        {
+            graph.SetTravelTimeS(e, double.PositiveInfinity);
+        }
+
+        var trips = new RandomTripGenerator(graph).Generate(new RandomTripOptions { EndS = 500, IncludeRoutes = true }, new SeededRandom(6)).Trips;
+        var open = new RandomTripGenerator(network).Generate(new RandomTripOptions { EndS = 500, IncludeRoutes = true }, new SeededRandom(6)).Trips;
+
+        Assert.That(trips, Has.Count.EqualTo(500));
+        Assert.That(trips.SelectMany(t => t.Edges!), Has.None.AnyOf(3, 10, 17));
+        Assert.That(open.SelectMany(t => t.Edges!), Has.Some.AnyOf(3, 10, 17));
+    }
+
+    [Test]
     public void Generate_InvalidOptions_Throw()
     {
         var generator = new RandomTripGenerator(TestNetworks.Grid(3, 3));

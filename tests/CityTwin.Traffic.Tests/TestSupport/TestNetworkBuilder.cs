@@ -119,22 +119,29 @@ public sealed class TestNetworkBuilder
     /// </summary>
     public void ConnectAllTurns()
     {
+        // Outgoing edges per junction first, so large grids (the 30×30 benchmark) build in linear time.
+        var outgoing = new List<int>[_junctions.Count];
+        for (var e = 0; e < _edges.Count; e++)
+        {
+            (outgoing[_edges[e].FromJunction] ??= []).Add(e);
+        }
+
         for (var from = 0; from < _edges.Count; from++)
         {
-            var j = _edges[from].ToJunction;
-            var outgoing = 0;
-            for (var to = 0; to < _edges.Count; to++)
+            var next = outgoing[_edges[from].ToJunction] ?? [];
+            var connected = 0;
+            foreach (var to in next)
             {
-                if (_edges[to].FromJunction == j && _edges[to].ToJunction != _edges[from].FromJunction)
+                if (_edges[to].ToJunction != _edges[from].FromJunction)
                 {
                     ConnectEdges(from, to);
-                    outgoing++;
+                    connected++;
                 }
             }
 
-            for (var to = 0; outgoing == 0 && to < _edges.Count; to++)
+            if (connected == 0)
             {
-                if (_edges[to].FromJunction == j)
+                foreach (var to in next)
                 {
                     ConnectEdges(from, to, TurnDirections.UTurn);
                 }
