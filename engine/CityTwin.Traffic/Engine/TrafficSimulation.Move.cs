@@ -111,7 +111,7 @@ public sealed partial class TrafficSimulation
         FinishStats(ref stats, ref kinematics, lane, v1, desired, pos + offsetInStartLane - startPos, stepS);
         foreach (var detector in Detectors)
         {
-            detector.Observe(startLane, startPos, lane, pos, type.LengthM, v1, stepS);
+            detector.Observe(startLane, startPos, lane, pos, type.LengthM, v1, stepS, Clock.Now.Seconds, pos + offsetInStartLane - startPos);
         }
 
         if (Options.MaxWaitS > 0 && stats.StoppedS >= Options.MaxWaitS)

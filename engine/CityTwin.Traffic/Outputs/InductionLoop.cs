@@ -45,8 +45,15 @@ public sealed partial class InductionLoop
     /// <summary>Rows of finished intervals.</summary>
     public List<DetectorRow> Rows { get; } = [];
 
+    /// <summary>When set, the time of every passage (interpolated within the step) is appended to <see cref="PassageTimesS"/>.</summary>
+    public bool RecordPassages { get; init; }
+
+    /// <summary>Passage times, seconds (only with <see cref="RecordPassages"/>).</summary>
+    public List<double> PassageTimesS { get; } = [];
+
     /// <summary>Sees one vehicle's move in a step.</summary>
-    internal void Observe(int fromLane, double fromPosM, int toLane, double toPosM, double lengthM, double speedMps, double stepS)
+    internal void Observe(int fromLane, double fromPosM, int toLane, double toPosM, double lengthM, double speedMps, double stepS,
+        double stepStartS, double advancedM)
     {
         var passed = (fromLane == Lane && fromPosM < PosM && (toLane != Lane || toPosM >= PosM)) ||
                      (fromLane != Lane && toLane == Lane && toPosM >= PosM);
@@ -55,6 +62,12 @@ public sealed partial class InductionLoop
             _count++;
             TotalCount++;
             _speedSum += speedMps;
+            if (RecordPassages)
+            {
+                // Linear interpolation of the crossing within the step (exact for a constant speed).
+                var before = fromLane == Lane ? PosM - fromPosM : advancedM - (toPosM - PosM);
+                PassageTimesS.Add(stepStartS + (advancedM > 0 ? stepS * Math.Clamp(before / advancedM, 0, 1) : 0));
+            }
         }
 
         if (toLane == Lane && toPosM >= PosM && toPosM - lengthM <= PosM)
