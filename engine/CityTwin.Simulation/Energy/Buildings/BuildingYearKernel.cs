@@ -167,9 +167,9 @@ public static class BuildingYearKernel
         private void Store(int b, double heat, double cool, double peakH, double peakC, double elec, double pv)
         {
             results.HeatingKWh[b] = heat / 1000.0;
-            results.CoolingKWh[b] = -cool / 1000.0;
+            results.CoolingKWh[b] = (0.0 - cool) / 1000.0; // 0 − (−0) = +0: no "-0" in tables
             results.PeakHeatingW[b] = peakH;
-            results.PeakCoolingW[b] = -peakC;
+            results.PeakCoolingW[b] = 0.0 - peakC;
             results.ElectricityKWh[b] = elec / 1000.0;
             results.PvKWh[b] = pv / 1000.0;
         }

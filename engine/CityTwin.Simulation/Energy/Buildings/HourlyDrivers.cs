@@ -34,7 +34,7 @@ public sealed class HourlyDrivers
     /// <summary>Per use (index = <see cref="BuildingUse"/>): [4h] gains W/m², [4h+1] heating setpoint °C, [4h+2] cooling setpoint °C, [4h+3] electric load W/m².</summary>
     public double[][] UseDrivers { get; }
 
-    /// <summary>Per orientation class: irradiance summed over the four vertical façades, W/m².</summary>
+    /// <summary>Per orientation class: irradiance summed over the four vertical façades (after blinds), W/m².</summary>
     public double[][] FacadeSolarWm2 { get; }
 
     /// <summary>AC power of 1 kWp of roof PV per hour, W.</summary>
@@ -58,8 +58,15 @@ public sealed class HourlyDrivers
     /// <param name="weather">The hourly weather.</param>
     /// <param name="pv">Roof PV system assumptions.</param>
     /// <param name="firstWeekday">Day of week of the first hour (schedules are per hour of week).</param>
+    /// <param name="blindsFactor">
+    /// Solar transmission with blinds down, applied to a façade while its irradiance exceeds
+    /// <paramref name="blindsThresholdWm2"/> (CEA, after ISO 13790 §11.4.3: rf_sh 0.15 venetian, 0.08 roller; 1 = no blinds).
+    /// </param>
+    /// <param name="blindsThresholdWm2">Façade irradiance above which blinds are down, W/m² (CEA: 300).</param>
     /// <returns>The drivers.</returns>
-    public static HourlyDrivers Create(HourlyWeather weather, PvSystemOptions? pv = null, DayOfWeek? firstWeekday = null)
+    public static HourlyDrivers Create(
+        HourlyWeather weather, PvSystemOptions? pv = null, DayOfWeek? firstWeekday = null, double blindsFactor = 0.15,
+        double blindsThresholdWm2 = 300.0)
     {
         ArgumentNullException.ThrowIfNull(weather);
         pv ??= new PvSystemOptions();
@@ -102,7 +109,7 @@ public sealed class HourlyDrivers
                 weather.PlaneOfArray(90.0, (c * 10.0) + (f * 90.0), zenith, azimuth, poa);
                 for (int h = 0; h < n; h++)
                 {
-                    sum[h] += poa[h];
+                    sum[h] += poa[h] > blindsThresholdWm2 ? blindsFactor * poa[h] : poa[h];
                 }
             }
 
