@@ -131,4 +131,23 @@ public class ArchetypeResolverTests
     {
         Assert.That(ArchetypeResolver.UseFromTag("yes"), Is.Null);
     }
+
+    [Test]
+    public void ResolveAll_MixedTags_CountsEachDefault()
+    {
+        BuildingTags[] tags =
+        [
+            new() { Building = "yes", FootprintAreaM2 = 100 },
+            new() { Building = "house", Levels = "2", StartDate = "1990", FootprintAreaM2 = 100 },
+            new() { Building = "office", Height = "12", FootprintAreaM2 = 100 },
+        ];
+        var descriptions = new BuildingDescription[3];
+        ArchetypeDefaultCounts counts = ArchetypeDefaultCounts.ResolveAll(tags, descriptions);
+        Assert.That(counts.Buildings, Is.EqualTo(3));
+        Assert.That(counts.Use, Is.EqualTo(1));
+        Assert.That(counts.Storeys, Is.EqualTo(1));
+        Assert.That(counts.Height, Is.EqualTo(2));
+        Assert.That(counts.ConstructionYear, Is.EqualTo(2));
+        Assert.That(descriptions[2].Storeys, Is.EqualTo(4));
+    }
 }
