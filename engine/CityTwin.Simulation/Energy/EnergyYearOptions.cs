@@ -25,6 +25,9 @@ public sealed class EnergyYearOptions
     /// <summary>PV system assumptions.</summary>
     public PvSystemOptions Pv { get; init; } = new();
 
+    /// <summary>Keep every building's hourly heating/cooling power (large: 70 KB per building).</summary>
+    public bool HourlyBuildingOutput { get; init; }
+
     /// <summary>Kernel options (electric shares of heating/cooling, warm-up, parallelism).</summary>
     public KernelOptions Kernel { get; init; } = new();
 }

@@ -74,7 +74,18 @@ public static class EnergyYearRunner
         HourlyDrivers drivers = HourlyDrivers.Create(weather, options.Pv);
         var kernel = new BuildingYearResults(m);
         var result = new EnergyYearResult(n, drivers.HourCount, feeders, weather.SourceName, weather.IsSynthetic);
-        BuildingYearKernel.Run(set, drivers, kernel, options.Kernel, groupStart, result.FeederHourlyNetLoadW);
+        int hours = drivers.HourCount;
+        double[]? hourly = options.HourlyBuildingOutput ? new double[(long)m * hours] : null;
+        BuildingYearKernel.Run(set, drivers, kernel, options.Kernel, groupStart, result.FeederHourlyNetLoadW, hourly);
+        if (hourly is not null)
+        {
+            // Back to input order; skipped buildings keep rows of zeros.
+            result.BuildingHourlyHeatingCoolingW = new double[(long)n * hours];
+            for (int s = 0; s < m; s++)
+            {
+                Array.Copy(hourly, (long)s * hours, result.BuildingHourlyHeatingCoolingW, (long)order[s] * hours, hours);
+            }
+        }
 
         double area = 0, heat = 0, cool = 0, elec = 0, pv = 0, kwp = 0;
         for (int s = 0; s < m; s++)

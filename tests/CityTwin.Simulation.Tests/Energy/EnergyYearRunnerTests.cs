@@ -93,4 +93,26 @@ public class EnergyYearRunnerTests
         Assert.That(buildings.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(21));
         Assert.That(feeders.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1 + (2 * 8760)));
     }
+
+    [Test]
+    public void Run_HourlyBuildingOutput_SumsToAnnualNeeds()
+    {
+        BuildingDescription[] city = City(9);
+        city[4].FootprintAreaM2 = 0.0;
+        EnergyYearResult r = EnergyYearRunner.Run(city, Weather, new EnergyYearOptions { BuildingsPerFeeder = 3, HourlyBuildingOutput = true });
+        double[] hourly = r.BuildingHourlyHeatingCoolingW!;
+        for (int b = 0; b < 9; b++)
+        {
+            double heat = 0.0, cool = 0.0;
+            for (int h = 0; h < r.HourCount; h++)
+            {
+                double w = hourly[(b * r.HourCount) + h];
+                heat += Math.Max(w, 0.0);
+                cool -= Math.Min(w, 0.0);
+            }
+
+            Assert.That(heat / 1000.0, Is.EqualTo(r.HeatingKWh[b]).Within(1e-9 * (1.0 + r.HeatingKWh[b])), $"building {b}");
+            Assert.That(cool / 1000.0, Is.EqualTo(r.CoolingKWh[b]).Within(1e-9 * (1.0 + r.CoolingKWh[b])), $"building {b}");
+        }
+    }
 }

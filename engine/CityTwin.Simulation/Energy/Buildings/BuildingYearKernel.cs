@@ -32,9 +32,13 @@ public static class BuildingYearKernel
     /// <param name="groupHourlyLoadW">
     /// Optional, length groups × hours: receives each group's hourly net electric load (electricity minus PV), W.
     /// </param>
+    /// <param name="buildingHourlyW">
+    /// Optional, length buildings × hours (building-major; large: 70 KB per building-year): receives each building's
+    /// hourly heating (+) / cooling (−) power, W.
+    /// </param>
     public static void Run(
         BuildingSet set, HourlyDrivers drivers, BuildingYearResults results, KernelOptions? options = null,
-        int[]? groupStart = null, double[]? groupHourlyLoadW = null)
+        int[]? groupStart = null, double[]? groupHourlyLoadW = null, double[]? buildingHourlyW = null)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(drivers);
@@ -71,7 +75,12 @@ public static class BuildingYearKernel
             Array.Clear(groupHourlyLoadW);
         }
 
-        var job = new Job(set, drivers, results, options, groupStart, groupHourlyLoadW);
+        if (buildingHourlyW is not null && buildingHourlyW.Length != (long)set.Count * drivers.HourCount)
+        {
+            throw new ArgumentException($"Expected {set.Count} × {drivers.HourCount} hourly values.", nameof(buildingHourlyW));
+        }
+
+        var job = new Job(set, drivers, results, options, groupStart, groupHourlyLoadW, buildingHourlyW);
         if (options.Parallel && groups > 1)
         {
             System.Threading.Tasks.Parallel.For(
@@ -88,7 +97,7 @@ public static class BuildingYearKernel
 
     private sealed class Job(
         BuildingSet set, HourlyDrivers drivers, BuildingYearResults results, KernelOptions options, int[] groupStart,
-        double[]? groupLoads)
+        double[]? groupLoads, double[]? hourly)
     {
         public void RunGroup(int g)
         {
@@ -125,6 +134,7 @@ public static class BuildingYearKernel
             double af = set.FloorAreaM2[b], kwp = set.PvCapacityKWp[b];
             double hf = options.HeatingElectricPerThermal, cf = options.CoolingElectricPerThermal;
             double theta = options.InitialMassC;
+            double[]? perHour = hourly; // a local, so the JIT need not reload the field every hour
 
             int warm = Math.Min(options.WarmupHours, n);
             for (int h = n - warm; h < n; h++)
@@ -158,6 +168,11 @@ public static class BuildingYearKernel
                 if (!row.IsEmpty)
                 {
                     row[h] += e - p;
+                }
+
+                if (perHour is not null)
+                {
+                    perHour[((long)b * n) + h] = phi;
                 }
             }
 
@@ -199,6 +214,7 @@ public static class BuildingYearKernel
             Vector256<double> cf = Vector256.Create(options.CoolingElectricPerThermal);
             Vector256<double> theta = Vector256.Create(options.InitialMassC);
             Vector256<double> zero = Vector256<double>.Zero;
+            double[]? perHour = hourly;
 
             int warm = Math.Min(options.WarmupHours, n);
             for (int h = n - warm; h < n; h++)
@@ -241,6 +257,14 @@ public static class BuildingYearKernel
                 {
                     Vector256<double> net = e - p;
                     row[h] += (net.GetElement(0) + net.GetElement(1)) + (net.GetElement(2) + net.GetElement(3));
+                }
+
+                if (perHour is not null)
+                {
+                    for (int l = 0; l < 4; l++)
+                    {
+                        perHour[((long)(b + l) * n) + h] = phi.GetElement(l);
+                    }
                 }
             }
 

@@ -79,6 +79,12 @@ public sealed class EnergyYearResult
     /// <returns>A span of <see cref="HourCount"/> values.</returns>
     public ReadOnlySpan<double> FeederLoadW(int feeder) => FeederHourlyNetLoadW.AsSpan(feeder * HourCount, HourCount);
 
+    /// <summary>
+    /// Hourly heating (+) / cooling (−) power per building, W, building-major in input order (index building ×
+    /// <see cref="HourCount"/> + hour); null unless <see cref="EnergyYearOptions.HourlyBuildingOutput"/> was set.
+    /// </summary>
+    public double[]? BuildingHourlyHeatingCoolingW { get; internal set; }
+
     /// <summary>City totals.</summary>
     public CityEnergyTotals Totals { get; internal set; }
 }
