@@ -59,6 +59,12 @@ public sealed class PresenceAdaptiveControl
         }
     }
 
+    /// <summary>Whether a lamp is within the hold time of a detection.</summary>
+    /// <param name="lamp">Lamp index.</param>
+    /// <param name="nowMs">Simulation time, ms.</param>
+    /// <returns>True while boosted.</returns>
+    public bool IsBoosted(int lamp, long nowMs) => nowMs < _boostUntilMs[lamp];
+
     /// <summary>The commanded level of a lamp at a time.</summary>
     /// <param name="lamp">Lamp index.</param>
     /// <param name="nowMs">Simulation time, ms.</param>
