@@ -41,6 +41,20 @@ public sealed class RouteStore
     /// <returns>Edge index.</returns>
     public int Edge(int route, int step) => _edges[_first[route] + step];
 
+    /// <summary>Drops the routes from index <paramref name="count"/> on (snapshot restore).</summary>
+    /// <param name="count">Routes to keep.</param>
+    internal void Truncate(int count)
+    {
+        if (count >= _first.Count)
+        {
+            return;
+        }
+
+        _edges.RemoveRange(_first[count], _edges.Count - _first[count]);
+        _first.RemoveRange(count, _first.Count - count);
+        _count.RemoveRange(count, _count.Count - count);
+    }
+
     /// <summary>The edges of a route.</summary>
     /// <param name="route">Route index.</param>
     /// <returns>A copy of the edge sequence.</returns>

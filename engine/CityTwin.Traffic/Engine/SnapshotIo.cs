@@ -56,12 +56,12 @@ internal static class SnapshotIo
     {
         w.Write(e.Edge); w.Write(e.OsmWayId); w.Write(e.BeginS); w.Write(e.EndS); w.Write(e.Departed); w.Write(e.Entered);
         w.Write(e.Left); w.Write(e.Arrived); w.Write(e.SampledSeconds); w.Write(e.MeanSpeedMps); w.Write(e.DensityVehPerKmPerLane);
-        w.Write(e.TravelTimeS);
+        w.Write(e.OccupancyPercent); w.Write(e.TravelTimeS);
     }
 
     public static EdgeDataRow ReadEdgeRow(BinaryReader r) => new(
         r.ReadInt32(), r.ReadInt64(), r.ReadDouble(), r.ReadDouble(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(),
-        r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
+        r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
 
     public static void Write(BinaryWriter w, in DetectorRow d)
     {

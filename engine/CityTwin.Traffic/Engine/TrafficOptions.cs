@@ -32,6 +32,14 @@ public sealed record TrafficOptions
     /// to hold back (SUMO LC2013's cooperation).</summary>
     public bool CooperativeLaneChanges { get; init; }
 
+    /// <summary>Period of rerouting on current travel times, seconds (0: never). Each period, edge travel times are set
+    /// from the speeds of the vehicles on them and every vehicle takes a new route when it is at least
+    /// <see cref="RerouteMinGain"/> faster than the rest of its current one.</summary>
+    public double RerouteIntervalS { get; init; }
+
+    /// <summary>Relative travel-time gain a new route must offer to replace the current one.</summary>
+    public double RerouteMinGain { get; init; } = 0.1;
+
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range; the message names it.</exception>
     public void Validate()
@@ -44,6 +52,11 @@ public sealed record TrafficOptions
         if (ApproachDistanceM <= 0 || CriticalGapS < 0 || CrossingTimeS <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(ApproachDistanceM), "Junction settings must be positive.");
+        }
+
+        if (RerouteIntervalS < 0 || RerouteMinGain < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RerouteIntervalS), "Rerouting settings must not be negative.");
         }
 
         if (Threads == 0 || Threads < -1)

@@ -62,7 +62,7 @@ public sealed partial class TrafficSimulation
             {
                 if (pos >= Math.Min(route.ArrivalPosM, laneLength))
                 {
-                    FinishStats(ref stats, ref kinematics, lane, v1, desired, pos - startPos + offsetInStartLane, stepS);
+                    FinishStats(type.LengthM, ref stats, ref kinematics, lane, v1, desired, pos - startPos + offsetInStartLane, stepS);
                     EndTrip(vehicle, in route, in stats, endMs, lane, removed: false);
                     return offsetInStartLane + laneLength - type.LengthM;
                 }
@@ -108,7 +108,7 @@ public sealed partial class TrafficSimulation
 
         kinematics.Lane = lane;
         kinematics.PosM = pos;
-        FinishStats(ref stats, ref kinematics, lane, v1, desired, pos + offsetInStartLane - startPos, stepS);
+        FinishStats(type.LengthM, ref stats, ref kinematics, lane, v1, desired, pos + offsetInStartLane - startPos, stepS);
         foreach (var detector in Detectors)
         {
             detector.Observe(startLane, startPos, lane, pos, type.LengthM, v1, stepS, Clock.Now.Seconds, pos + offsetInStartLane - startPos);
@@ -139,7 +139,7 @@ public sealed partial class TrafficSimulation
         return Math.Min(linear, Math.Max(Math.Max(obstacleM, 0), v0 * v0 / (2 * type.EmergencyDecelMps2)));
     }
 
-    private void FinishStats(ref TripStats stats, ref Kinematics kinematics, int lane, double v1, double desired,
+    private void FinishStats(double lengthM, ref TripStats stats, ref Kinematics kinematics, int lane, double v1, double desired,
         double advancedM, double stepS)
     {
         kinematics.AccelMps2 = (v1 - kinematics.SpeedMps) / stepS;
@@ -156,7 +156,7 @@ public sealed partial class TrafficSimulation
         }
 
         stats.TimeLossS += stepS * Math.Max(0, 1 - v1 / desired);
-        EdgeData.Sample(_laneEdge[lane], v1, stepS, v1 / desired);
+        EdgeData.Sample(_laneEdge[lane], v1, stepS, lengthM);
     }
 
     private void EndTrip(Entity vehicle, in VehicleRoute route, in TripStats stats, long endMs, int lane, bool removed)

@@ -40,6 +40,9 @@ public sealed partial class TrafficSimulation
             LaneGapS = (double[])_laneGapS.Clone(),
             HoldBack = _holdBack.Select(h => (tripOf[h.Key], h.Value)).OrderBy(h => h.Item1).ToArray(),
             TripInfos = TripInfos.ToArray(),
+            ScheduledRoutes = _schedule.Count,
+            ExtraRoutes = Enumerable.Range(_schedule.Count, Routes.Count - _schedule.Count).Select(Routes.Edges).ToArray(),
+            Reroutes = Reroutes,
             Summary = Summary.ToArray(),
             EdgeData = EdgeData.Capture(),
             Detectors = Detectors.Select(d => d.Capture()).ToArray(),
@@ -67,6 +70,19 @@ public sealed partial class TrafficSimulation
             SortSchedule();
         }
 
+        if (snapshot.ScheduledRoutes != _schedule.Count)
+        {
+            throw new InvalidOperationException(
+                $"The snapshot was taken with {snapshot.ScheduledRoutes} scheduled trips; this simulation has {_schedule.Count}.");
+        }
+
+        Routes.Truncate(_schedule.Count);
+        foreach (var route in snapshot.ExtraRoutes)
+        {
+            Routes.Add(route);
+        }
+
+        Reroutes = snapshot.Reroutes;
         World.Clear();
         _lanes.Clear();
         var entityOf = new Dictionary<int, Entity>();

@@ -261,6 +261,7 @@ public sealed partial class TrafficSimulation : IDisposable
         ChangeLanes();
         var t5 = System.Diagnostics.Stopwatch.GetTimestamp();
         Insert();
+        Reroute();
         Signals.Advance(Options.StepMs, _laneGapS);
         var t6 = System.Diagnostics.Stopwatch.GetTimestamp();
         PhaseTicks[0] += t1 - t0;

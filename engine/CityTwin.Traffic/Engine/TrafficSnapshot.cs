@@ -12,7 +12,7 @@ namespace CityTwin.Traffic.Engine;
 public sealed class TrafficSnapshot
 {
     /// <summary>Format version written by <see cref="Save"/>.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private const uint Magic = 0x53544354; // "TCTS"
 
@@ -39,6 +39,13 @@ public sealed class TrafficSnapshot
     internal (int Trip, double PosM)[] HoldBack { get; init; } = [];
 
     internal TripInfo[] TripInfos { get; init; } = [];
+
+    /// <summary>Routes created during the run (rerouting), after the scheduled trips' routes.</summary>
+    internal int[][] ExtraRoutes { get; init; } = [];
+
+    internal int ScheduledRoutes { get; init; }
+
+    internal int Reroutes { get; init; }
 
     internal SummaryRow[] Summary { get; init; } = [];
 
@@ -72,6 +79,9 @@ public sealed class TrafficSnapshot
         WriteArray(w, LaneGapS, w.Write);
         WriteArray(w, HoldBack, h => { w.Write(h.Trip); w.Write(h.PosM); });
         WriteArray(w, TripInfos, t => SnapshotIo.Write(w, t));
+        w.Write(ScheduledRoutes);
+        w.Write(Reroutes);
+        WriteArray(w, ExtraRoutes, r => WriteArray(w, r, w.Write));
         WriteArray(w, Summary, s => SnapshotIo.Write(w, s));
         EdgeData.Write(w);
         WriteArray(w, Detectors, d => d.Write(w));
@@ -112,6 +122,9 @@ public sealed class TrafficSnapshot
                 LaneGapS = ReadArray(r, r.ReadDouble),
                 HoldBack = ReadArray(r, () => (r.ReadInt32(), r.ReadDouble())),
                 TripInfos = ReadArray(r, () => SnapshotIo.ReadTripInfo(r)),
+                ScheduledRoutes = r.ReadInt32(),
+                Reroutes = r.ReadInt32(),
+                ExtraRoutes = ReadArray(r, () => ReadArray(r, r.ReadInt32)),
                 Summary = ReadArray(r, () => SnapshotIo.ReadSummary(r)),
                 EdgeData = EdgeDataCollector.State.Read(r),
                 Detectors = ReadArray(r, () => InductionLoop.State.Read(r)),

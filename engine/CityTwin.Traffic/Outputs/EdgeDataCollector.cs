@@ -15,7 +15,7 @@ public sealed partial class EdgeDataCollector
     private readonly int[] _arrived;
     private readonly double[] _sampledS;
     private readonly double[] _speedSum;
-    private readonly double[] _relSpeedSum;
+    private readonly double[] _relSpeedSum; // vehicle length × seconds (occupancy)
     private long _intervalStartMs;
 
     /// <summary>Creates a collector for every edge of a network.</summary>
@@ -48,11 +48,11 @@ public sealed partial class EdgeDataCollector
 
     internal void ArrivedOn(int edge) => _arrived[edge]++;
 
-    internal void Sample(int edge, double speedMps, double stepS, double relativeSpeed)
+    internal void Sample(int edge, double speedMps, double stepS, double lengthM)
     {
         _sampledS[edge] += stepS;
         _speedSum[edge] += speedMps * stepS;
-        _relSpeedSum[edge] += relativeSpeed * stepS;
+        _relSpeedSum[edge] += lengthM * stepS;
     }
 
     /// <summary>Closes the interval when <paramref name="timeMs"/> reaches its end.</summary>
@@ -88,9 +88,11 @@ public sealed partial class EdgeDataCollector
             var lengthKm = edges[e].LengthM / 1000.0;
             var meanSpeed = _sampledS[e] > 0 ? _speedSum[e] / _sampledS[e] : 0;
             var density = _sampledS[e] / durationS / lengthKm / edges[e].LaneCount;
+            // Occupancy: share of lane length covered by vehicles, averaged over the interval (SUMO edgeData occupancy).
+            var occupancy = 100 * _relSpeedSum[e] / durationS / (edges[e].LengthM * edges[e].LaneCount);
             Rows.Add(new EdgeDataRow(
                 e, edges[e].OsmWayId, _intervalStartMs / 1000.0, timeMs / 1000.0, _departed[e], _entered[e], _left[e], _arrived[e],
-                _sampledS[e], meanSpeed, density, meanSpeed > 0 ? edges[e].LengthM / meanSpeed : double.NaN));
+                _sampledS[e], meanSpeed, density, Math.Min(100, occupancy), meanSpeed > 0 ? edges[e].LengthM / meanSpeed : double.NaN));
         }
 
         Array.Clear(_departed);
@@ -203,7 +205,8 @@ public sealed partial class EdgeDataCollector
 /// <param name="SampledSeconds">Vehicle-seconds spent on the edge.</param>
 /// <param name="MeanSpeedMps">Vehicle-second weighted mean speed.</param>
 /// <param name="DensityVehPerKmPerLane">Mean vehicles per km and lane.</param>
+/// <param name="OccupancyPercent">Mean share of the edge's lane length covered by vehicles, %.</param>
 /// <param name="TravelTimeS">Length divided by mean speed (NaN when nobody moved).</param>
 public readonly record struct EdgeDataRow(
     int Edge, long OsmWayId, double BeginS, double EndS, int Departed, int Entered, int Left, int Arrived,
-    double SampledSeconds, double MeanSpeedMps, double DensityVehPerKmPerLane, double TravelTimeS);
+    double SampledSeconds, double MeanSpeedMps, double DensityVehPerKmPerLane, double OccupancyPercent, double TravelTimeS);

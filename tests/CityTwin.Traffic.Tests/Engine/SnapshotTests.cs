@@ -7,21 +7,22 @@ namespace CityTwin.Traffic.Tests.Engine;
 
 public class SnapshotTests
 {
-    private static TrafficSimulation Build()
+    private static TrafficSimulation Build(double rerouteS = 0)
     {
         var city = SharedCities.ImportOrIgnore(SharedCities.Helsinki);
         var sim = new TrafficSimulation(city.Roads, [VehicleType.SumoDefault, Scenarios.IdmCity with { SpeedFactorDev = 0.1 }],
-            new TrafficOptions { Seed = 3 });
+            new TrafficOptions { Seed = 3, RerouteIntervalS = rerouteS });
         RandomRoutes.Schedule(sim, 300, periodS: 2, seed: 5);
         sim.Detectors.Add(new InductionLoop("loop", city.Roads.Edges[0].FirstLane, 1, 120_000));
         sim.EdgeData.IntervalMs = 300_000;
         return sim;
     }
 
-    [Test]
-    public void RestoreMidRun_ThenContinue_GivesResultsIdenticalToUninterruptedRun()
+    [TestCase(0)]
+    [TestCase(120)]
+    public void RestoreMidRun_ThenContinue_GivesResultsIdenticalToUninterruptedRun(double rerouteS)
     {
-        using var reference = Build();
+        using var reference = Build(rerouteS);
         reference.RunUntil(SimTime.FromSeconds(400L));
         var snapshot = reference.Capture();
         reference.RunUntil(SimTime.FromSeconds(1000L));
@@ -32,7 +33,7 @@ public class SnapshotTests
         buffer.Position = 0;
         var loaded = TrafficSnapshot.Load(buffer);
 
-        using var forked = Build();
+        using var forked = Build(rerouteS);
         forked.Restore(loaded);
         Assert.That(forked.Running, Is.EqualTo(snapshot.VehicleCount));
         Assert.That(snapshot.VehicleCount, Is.GreaterThan(20), "the snapshot should hold moving traffic");
@@ -43,6 +44,11 @@ public class SnapshotTests
         Assert.That(forked.Detectors[0].Rows, Is.EqualTo(reference.Detectors[0].Rows));
         Assert.That(forked.Summary, Is.EqualTo(reference.Summary));
         Assert.That(forked.VehicleUpdates, Is.EqualTo(reference.VehicleUpdates));
+        Assert.That(forked.Reroutes, Is.EqualTo(reference.Reroutes));
+        if (rerouteS > 0)
+        {
+            Assert.That(reference.Reroutes, Is.GreaterThan(0), "congested Helsinki should offer faster routes to some vehicles");
+        }
     }
 
     [Test]
