@@ -222,6 +222,25 @@ public sealed partial class TrafficSimulation : IDisposable
         return scheduled;
     }
 
+    /// <summary>The trip index of a scheduled trip id (−1 when unknown).</summary>
+    /// <param name="id">Trip id.</param>
+    /// <returns>The index.</returns>
+    public int TripIndexOf(string id)
+    {
+        if (_tripIndexById.Count != _schedule.Count)
+        {
+            _tripIndexById.Clear();
+            for (var i = 0; i < _schedule.Count; i++)
+            {
+                _tripIndexById.TryAdd(_schedule[i].Id, i);
+            }
+        }
+
+        return _tripIndexById.TryGetValue(id, out var index) ? index : -1;
+    }
+
+    private readonly Dictionary<string, int> _tripIndexById = [];
+
     /// <summary>Requests that could not be routed.</summary>
     public int Unroutable => UnroutableIds.Count;
 
@@ -375,5 +394,6 @@ public sealed partial class TrafficSimulation : IDisposable
         _schedule.RemoveRange(_nextScheduled, _schedule.Count - _nextScheduled);
         _schedule.AddRange(pending);
         _scheduleSorted = true;
+        _tripIndexById.Clear();
     }
 }
