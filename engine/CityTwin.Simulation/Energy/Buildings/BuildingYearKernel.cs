@@ -6,10 +6,10 @@ namespace CityTwin.Simulation.Energy.Buildings;
 
 /// <summary>
 /// The city-scale 5R1C year kernel: every building × every hour, over struct-of-arrays inputs, allocation-free in
-/// the loop. Buildings are stepped four at a time in <see cref="Vector256{T}"/> lanes (the hour-to-hour mass
-/// temperature is a serial dependency, so independent buildings side by side are what keeps the core busy), the
-/// remainder one at a time with the same operations in the same order, so a building's results do not depend on its
-/// lane.
+/// the loop. Buildings are stepped eight at a time in <see cref="Vector512{T}"/> lanes where AVX-512 is available,
+/// else four in <see cref="Vector256{T}"/> (the hour-to-hour mass temperature is a serial dependency, so independent
+/// buildings side by side are what keeps the core busy), the remainder one at a time — all with the same operations
+/// in the same order, so a building's results do not depend on its lane.
 /// </summary>
 /// <remarks>
 /// Buildings are processed in groups (contiguous index ranges — in practice feeders); each group is one sequential
@@ -106,6 +106,14 @@ public static class BuildingYearKernel
                 ? default
                 : groupLoads.AsSpan(g * drivers.HourCount, drivers.HourCount);
             int b = start;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; b + 8 <= end; b += 8)
+                {
+                    RunEight(b, row);
+                }
+            }
+
             if (Vector256.IsHardwareAccelerated)
             {
                 for (; b + 4 <= end; b += 4)
@@ -273,6 +281,110 @@ public static class BuildingYearKernel
                 Store(b + l, heat.GetElement(l), cool.GetElement(l), peakH.GetElement(l), peakC.GetElement(l), elec.GetElement(l), pvSum.GetElement(l));
             }
         }
+
+        private void RunEight(int b, Span<double> row)
+        {
+            int n = drivers.HourCount;
+            ref double outdoor = ref MemoryMarshal.GetArrayDataReference(drivers.OutdoorC);
+            ref double pv = ref MemoryMarshal.GetArrayDataReference(drivers.PvAcWPerKWp);
+            ref double u0 = ref MemoryMarshal.GetArrayDataReference(drivers.UseDrivers[set.UseIndex[b]]);
+            ref double u1 = ref MemoryMarshal.GetArrayDataReference(drivers.UseDrivers[set.UseIndex[b + 1]]);
+            ref double u2 = ref MemoryMarshal.GetArrayDataReference(drivers.UseDrivers[set.UseIndex[b + 2]]);
+            ref double u3 = ref MemoryMarshal.GetArrayDataReference(drivers.UseDrivers[set.UseIndex[b + 3]]);
+            ref double u4 = ref MemoryMarshal.GetArrayDataReference(drivers.UseDrivers[set.UseIndex[b + 4]]);
+            ref double u5 = ref MemoryMarshal.GetArrayDataReference(drivers.UseDrivers[set.UseIndex[b + 5]]);
+            ref double u6 = ref MemoryMarshal.GetArrayDataReference(drivers.UseDrivers[set.UseIndex[b + 6]]);
+            ref double u7 = ref MemoryMarshal.GetArrayDataReference(drivers.UseDrivers[set.UseIndex[b + 7]]);
+            ref double s0 = ref MemoryMarshal.GetArrayDataReference(drivers.FacadeSolarWm2[set.OrientationClass[b]]);
+            ref double s1 = ref MemoryMarshal.GetArrayDataReference(drivers.FacadeSolarWm2[set.OrientationClass[b + 1]]);
+            ref double s2 = ref MemoryMarshal.GetArrayDataReference(drivers.FacadeSolarWm2[set.OrientationClass[b + 2]]);
+            ref double s3 = ref MemoryMarshal.GetArrayDataReference(drivers.FacadeSolarWm2[set.OrientationClass[b + 3]]);
+            ref double s4 = ref MemoryMarshal.GetArrayDataReference(drivers.FacadeSolarWm2[set.OrientationClass[b + 4]]);
+            ref double s5 = ref MemoryMarshal.GetArrayDataReference(drivers.FacadeSolarWm2[set.OrientationClass[b + 5]]);
+            ref double s6 = ref MemoryMarshal.GetArrayDataReference(drivers.FacadeSolarWm2[set.OrientationClass[b + 6]]);
+            ref double s7 = ref MemoryMarshal.GetArrayDataReference(drivers.FacadeSolarWm2[set.OrientationClass[b + 7]]);
+
+            Vector512<double> mPrev = Load8(set.MassFromPrevious, b), mE = Load8(set.MassFromOutdoor, b);
+            Vector512<double> mG = Load8(set.MassFromGains, b), mS = Load8(set.MassFromSolar, b);
+            Vector512<double> aPrev = Load8(set.AirFromPrevious, b), aE = Load8(set.AirFromOutdoor, b);
+            Vector512<double> aG = Load8(set.AirFromGains, b), aS = Load8(set.AirFromSolar, b);
+            Vector512<double> kInv = Load8(set.InverseAirPerWatt, b), dm = Load8(set.MassPerWatt, b);
+            Vector512<double> maxH = Load8(set.MaxHeatingW, b), minC = -Load8(set.MaxCoolingW, b);
+            Vector512<double> af = Load8(set.FloorAreaM2, b), kwp = Load8(set.PvCapacityKWp, b);
+            Vector512<double> hf = Vector512.Create(options.HeatingElectricPerThermal);
+            Vector512<double> cf = Vector512.Create(options.CoolingElectricPerThermal);
+            Vector512<double> theta = Vector512.Create(options.InitialMassC);
+            Vector512<double> zero = Vector512<double>.Zero;
+            double[]? perHour = hourly;
+
+            int warm = Math.Min(options.WarmupHours, n);
+            for (int h = n - warm; h < n; h++)
+            {
+                int u = h * HourlyDrivers.UseStride;
+                Vector512<double> te = Vector512.Create(Unsafe.Add(ref outdoor, h));
+                Vector512<double> g = Gather8(ref u0, ref u1, ref u2, ref u3, ref u4, ref u5, ref u6, ref u7, u);
+                Vector512<double> s = Gather8(ref s0, ref s1, ref s2, ref s3, ref s4, ref s5, ref s6, ref s7, h);
+                Vector512<double> mt0 = (mPrev * theta) + (mE * te) + (mG * g) + (mS * s);
+                Vector512<double> a0 = (aPrev * theta) + (aE * te) + (aG * g) + (aS * s);
+                Vector512<double> target = Vector512.Min(
+                    Vector512.Max(a0, Gather8(ref u0, ref u1, ref u2, ref u3, ref u4, ref u5, ref u6, ref u7, u + 1)), Gather8(ref u0, ref u1, ref u2, ref u3, ref u4, ref u5, ref u6, ref u7, u + 2));
+                Vector512<double> phi = Vector512.Min(Vector512.Max((target - a0) * kInv, minC), maxH);
+                theta = mt0 + (dm * phi);
+            }
+
+            Vector512<double> heat = zero, cool = zero, peakH = zero, peakC = zero, elec = zero, pvSum = zero;
+            for (int h = 0; h < n; h++)
+            {
+                int u = h * HourlyDrivers.UseStride;
+                Vector512<double> te = Vector512.Create(Unsafe.Add(ref outdoor, h));
+                Vector512<double> g = Gather8(ref u0, ref u1, ref u2, ref u3, ref u4, ref u5, ref u6, ref u7, u);
+                Vector512<double> s = Gather8(ref s0, ref s1, ref s2, ref s3, ref s4, ref s5, ref s6, ref s7, h);
+                Vector512<double> mt0 = (mPrev * theta) + (mE * te) + (mG * g) + (mS * s);
+                Vector512<double> a0 = (aPrev * theta) + (aE * te) + (aG * g) + (aS * s);
+                Vector512<double> target = Vector512.Min(
+                    Vector512.Max(a0, Gather8(ref u0, ref u1, ref u2, ref u3, ref u4, ref u5, ref u6, ref u7, u + 1)), Gather8(ref u0, ref u1, ref u2, ref u3, ref u4, ref u5, ref u6, ref u7, u + 2));
+                Vector512<double> phi = Vector512.Min(Vector512.Max((target - a0) * kInv, minC), maxH);
+                theta = mt0 + (dm * phi);
+                Vector512<double> ph = Vector512.Max(phi, zero), pc = Vector512.Min(phi, zero);
+                heat += ph;
+                cool += pc;
+                peakH = Vector512.Max(peakH, ph);
+                peakC = Vector512.Min(peakC, pc);
+                Vector512<double> e = (af * Gather8(ref u0, ref u1, ref u2, ref u3, ref u4, ref u5, ref u6, ref u7, u + 3)) + (hf * ph) - (cf * pc);
+                Vector512<double> p = kwp * Vector512.Create(Unsafe.Add(ref pv, h));
+                elec += e;
+                pvSum += p;
+                if (!row.IsEmpty)
+                {
+                    Vector512<double> net = e - p;
+                    row[h] += ((net.GetElement(0) + net.GetElement(1)) + (net.GetElement(2) + net.GetElement(3)))
+                              + ((net.GetElement(4) + net.GetElement(5)) + (net.GetElement(6) + net.GetElement(7)));
+                }
+
+                if (perHour is not null)
+                {
+                    for (int l = 0; l < 8; l++)
+                    {
+                        perHour[((long)(b + l) * n) + h] = phi.GetElement(l);
+                    }
+                }
+            }
+
+            for (int l = 0; l < 8; l++)
+            {
+                Store(b + l, heat.GetElement(l), cool.GetElement(l), peakH.GetElement(l), peakC.GetElement(l), elec.GetElement(l), pvSum.GetElement(l));
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Load8(double[] a, int i) => Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(a), (nuint)i);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Gather8(
+            ref double a, ref double b, ref double c, ref double d, ref double e, ref double f, ref double g, ref double h, int i)
+            => Vector512.Create(
+                Unsafe.Add(ref a, i), Unsafe.Add(ref b, i), Unsafe.Add(ref c, i), Unsafe.Add(ref d, i),
+                Unsafe.Add(ref e, i), Unsafe.Add(ref f, i), Unsafe.Add(ref g, i), Unsafe.Add(ref h, i));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<double> Load(double[] a, int i) => Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(a), (nuint)i);
