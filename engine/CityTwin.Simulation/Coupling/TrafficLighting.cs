@@ -1,0 +1,236 @@
+using CityTwin.Model;
+using CityTwin.Model.Geometry;
+using CityTwin.Simulation.Lighting;
+using CityTwin.Traffic.Engine;
+
+namespace CityTwin.Simulation.Coupling;
+
+/// <summary>
+/// Street lights that react to the simulated traffic: each step every lamp learns, from per-edge lamp lists (not a
+/// scan of all vehicles), whether a vehicle is within its detection range; the lighting control program (astro clock,
+/// dimming steps, presence boost with hold time and spread to neighbouring poles along the road) sets its level; the
+/// ledger integrates energy, burning, dimmed and boosted time per lamp.
+/// </summary>
+public sealed class TrafficLighting
+{
+    private readonly TrafficSimulation _traffic;
+    private readonly DateTime _startLocal;
+    private readonly int[] _controlIndexOfLamp;
+    private readonly (double OffsetM, int Lamp)[][] _lampsByEdge;
+    private readonly int _lampCount;
+
+    /// <summary>Creates the coupling.</summary>
+    /// <param name="traffic">The traffic simulation.</param>
+    /// <param name="city">The city model (lamps, projection for the astro clock).</param>
+    /// <param name="startLocal">Local date and time of simulation time zero.</param>
+    /// <param name="utcOffsetHours">Local time offset from UTC, hours.</param>
+    /// <param name="luminaires">One luminaire per lamp of the city model.</param>
+    /// <param name="dimming">Fixed-time dimming steps (null: none).</param>
+    /// <param name="presence">Presence settings (null: no presence control).</param>
+    public TrafficLighting(TrafficSimulation traffic, CityModel city, DateTime startLocal, double utcOffsetHours, Luminaire[] luminaires,
+        DimmingProgram? dimming = null, PresenceSettings? presence = null)
+    {
+        ArgumentNullException.ThrowIfNull(traffic);
+        ArgumentNullException.ThrowIfNull(city);
+        ArgumentNullException.ThrowIfNull(luminaires);
+        if (luminaires.Length != city.Lamps.Count)
+        {
+            throw new ArgumentException($"{luminaires.Length} luminaires for {city.Lamps.Count} lamps.", nameof(luminaires));
+        }
+
+        _traffic = traffic;
+        _startLocal = startLocal;
+        Presence = presence;
+        var lamps = city.Lamps.Lamps;
+        var network = city.Roads;
+        var byEdge = new List<(double, int)>[network.Edges.Length];
+        for (var lamp = 0; lamp < lamps.Length; lamp++)
+        {
+            var edge = lamps[lamp].Edge;
+            if (edge < 0 || edge >= network.Edges.Length)
+            {
+                continue;
+            }
+
+            var offset = OffsetAlong(network.GetGeometry(edge), lamps[lamp].Position);
+            (byEdge[edge] ??= []).Add((offset, lamp));
+            var reverse = ReverseOf(network, edge);
+            if (reverse >= 0)
+            {
+                (byEdge[reverse] ??= []).Add((network.Edges[reverse].LengthM - offset, lamp));
+            }
+        }
+
+        _lampsByEdge = byEdge.Select(l => l is null ? [] : l.OrderBy(x => x.Item1).ThenBy(x => x.Item2).ToArray()).ToArray();
+
+        // Presence spreads to index neighbours: number the lamps road by road in order along the road.
+        _controlIndexOfLamp = Enumerable.Repeat(-1, lamps.Length).ToArray();
+        var next = 0;
+        foreach (var list in _lampsByEdge)
+        {
+            foreach (var (_, lamp) in list)
+            {
+                if (_controlIndexOfLamp[lamp] < 0)
+                {
+                    _controlIndexOfLamp[lamp] = next++;
+                }
+            }
+        }
+
+        for (var lamp = 0; lamp < lamps.Length; lamp++)
+        {
+            if (_controlIndexOfLamp[lamp] < 0)
+            {
+                _controlIndexOfLamp[lamp] = next++;
+            }
+        }
+
+        var control = presence is null
+            ? null
+            : new PresenceAdaptiveControl(lamps.Length, presence.BaseLevel, presence.BoostLevel, presence.HoldTimeMs, presence.NeighbourSpread);
+        Program = new LightingControlProgram(new AstroClock(city.Projection.CentreLatDeg, city.Projection.CentreLonDeg, utcOffsetHours),
+            dimming, control);
+        var ordered = new Luminaire[lamps.Length];
+        for (var lamp = 0; lamp < lamps.Length; lamp++)
+        {
+            ordered[_controlIndexOfLamp[lamp]] = luminaires[lamp];
+        }
+
+        Ledger = new LampEnergyLedger(ordered);
+        _lampCount = lamps.Length;
+    }
+
+    /// <summary>Presence settings, or null.</summary>
+    public PresenceSettings? Presence { get; }
+
+    /// <summary>The control program (astro clock, dimming, presence).</summary>
+    public LightingControlProgram Program { get; }
+
+    /// <summary>Energy, burning, dimmed and boosted time per lamp (indexed in road order; see <see cref="LedgerIndexOf"/>).</summary>
+    public LampEnergyLedger Ledger { get; }
+
+    /// <summary>Vehicle detections so far (one per lamp and step with a vehicle in range).</summary>
+    public long Detections { get; private set; }
+
+    /// <summary>The ledger index of a lamp of the city model.</summary>
+    /// <param name="lamp">Lamp index in the city model.</param>
+    /// <returns>Index in <see cref="Ledger"/>.</returns>
+    public int LedgerIndexOf(int lamp) => _controlIndexOfLamp[lamp];
+
+    /// <summary>Accounts the step that just ended: presence, then levels and energy.</summary>
+    public void Observe()
+    {
+        var nowMs = _traffic.Clock.Now.Milliseconds;
+        var stepS = _traffic.Clock.Step.Seconds;
+        var control = Program.Presence;
+        if (control is not null)
+        {
+            var range = Presence!.DetectionRangeM;
+            var lanes = _traffic.Lanes;
+            foreach (var lane in lanes.OccupiedLanes)
+            {
+                var lamps = _lampsByEdge[_traffic.Network.Lanes[lane].Edge];
+                if (lamps.Length == 0)
+                {
+                    continue;
+                }
+
+                foreach (ref var slot in lanes.Slots(lane))
+                {
+                    // Lamps whose offset lies within the range of the vehicle's body.
+                    var from = LowerBound(lamps, slot.BackM - range);
+                    for (var i = from; i < lamps.Length && lamps[i].OffsetM <= slot.PosM + range; i++)
+                    {
+                        control.Detect(_controlIndexOfLamp[lamps[i].Lamp], nowMs);
+                        Detections++;
+                    }
+                }
+            }
+        }
+
+        var local = _startLocal.AddMilliseconds(nowMs);
+        var evening = DateOnly.FromDateTime(local.Hour < 12 ? local.AddDays(-1) : local);
+        var minute = (local - evening.ToDateTime(TimeOnly.MinValue)).TotalMinutes;
+        // The astro period and dimming step are the same for every lamp: evaluate them once per step (the sun
+        // computation dominates otherwise); presence is per lamp, as in LightingControlProgram.LevelAt.
+        Program.Clock.Night(evening, out var onMin, out var offMin);
+        var burning = minute >= onMin && minute < offMin;
+        var scheduled = burning ? Program.Dimming.LevelAt(minute % 1440.0) : 0.0;
+        for (var i = 0; i < _lampCount; i++)
+        {
+            var boosted = burning && control is not null && control.IsBoosted(i, nowMs);
+            var level = !burning ? 0.0 : control is null ? scheduled : boosted ? control.BoostLevel : Math.Min(scheduled, control.BaseLevel);
+            Ledger.Record(i, level, stepS, boosted);
+        }
+    }
+
+    private static int LowerBound((double OffsetM, int Lamp)[] lamps, double offsetM)
+    {
+        int lo = 0, hi = lamps.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (lamps[mid].OffsetM < offsetM)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>Distance along a polyline to the point nearest to <paramref name="p"/>, metres.</summary>
+    private static double OffsetAlong(ReadOnlySpan<PointM> line, PointM p)
+    {
+        var best = double.MaxValue;
+        var bestOffset = 0.0;
+        var walked = 0.0;
+        for (var i = 0; i + 1 < line.Length; i++)
+        {
+            var (ax, ay, bx, by) = (line[i].XM, line[i].YM, line[i + 1].XM, line[i + 1].YM);
+            var (dx, dy) = (bx - ax, by - ay);
+            var length2 = dx * dx + dy * dy;
+            var t = length2 > 0 ? Math.Clamp(((p.XM - ax) * dx + (p.YM - ay) * dy) / length2, 0, 1) : 0;
+            var (qx, qy) = (ax + t * dx, ay + t * dy);
+            var d = (p.XM - qx) * (p.XM - qx) + (p.YM - qy) * (p.YM - qy);
+            var segment = Math.Sqrt(length2);
+            if (d < best)
+            {
+                best = d;
+                bestOffset = walked + t * segment;
+            }
+
+            walked += segment;
+        }
+
+        return bestOffset;
+    }
+
+    private static int ReverseOf(Model.Roads.RoadNetwork network, int edge)
+    {
+        var e = network.Edges[edge];
+        foreach (var candidate in network.GetOutgoingEdges(e.ToJunction))
+        {
+            var c = network.Edges[candidate];
+            if (c.ToJunction == e.FromJunction && c.OsmWayId == e.OsmWayId)
+            {
+                return candidate;
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>Presence-adaptive lighting: dim to a base level, boost when a vehicle is near (EN 13201 adaptive lighting).</summary>
+/// <param name="BaseLevel">Level without presence, 0–1.</param>
+/// <param name="BoostLevel">Level with presence, 0–1.</param>
+/// <param name="HoldTimeMs">How long a detection keeps a lamp boosted.</param>
+/// <param name="NeighbourSpread">Poles on each side along the road boosted with the detecting one.</param>
+/// <param name="DetectionRangeM">Distance from the pole within which a vehicle is detected.</param>
+public sealed record PresenceSettings(double BaseLevel = 0.3, double BoostLevel = 1.0, long HoldTimeMs = 60_000, int NeighbourSpread = 2,
+    double DetectionRangeM = 30);
