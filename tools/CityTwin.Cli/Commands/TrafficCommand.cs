@@ -36,18 +36,31 @@ public static class TrafficCommand
         var model = new Option<string>("--model") { Description = "Car-following model: krauss (SUMO's default) or idm", DefaultValueFactory = _ => "krauss" };
         var stepMs = new Option<int>("--step-ms") { Description = "Step length, ms", DefaultValueFactory = _ => 1000 };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder for kpis.json and the tables" };
+        var evShare = new Option<double>("--ev-share") { Description = "Share of electric vehicles (0-1)", DefaultValueFactory = _ => 0 };
+        var lighting = new Option<string>("--lighting") { Description = "Street lights: hps (full power), led, led-dimmed (D60) or led-adaptive (presence)", DefaultValueFactory = _ => "led-adaptive" };
+        var start = new Option<DateTime>("--start") { Description = "Local date and time of simulation time zero (for the street lights)", DefaultValueFactory = _ => new DateTime(2026, 11, 23, 17, 0, 0) };
         var command = new Command("traffic", "Simulate random-trip traffic on a city and report KPIs.")
         {
-            city, trips, departSeconds, seconds, seed, threads, model, stepMs, output,
+            city, trips, departSeconds, seconds, seed, threads, model, stepMs, output, evShare, lighting, start,
         };
         command.SetAction(r => Run(r.GetValue(city)!, r.GetValue(trips), r.GetValue(departSeconds), r.GetValue(seconds), r.GetValue(seed),
-            r.GetValue(threads), r.GetValue(model)!, r.GetValue(stepMs), r.GetValue(output)));
+            r.GetValue(threads), r.GetValue(model)!, r.GetValue(stepMs), r.GetValue(output),
+            new Coupled(r.GetValue(evShare), r.GetValue(lighting)!, r.GetValue(start))));
         return command;
     }
 
+    /// <summary>Settings of the models coupled to the traffic.</summary>
+    private sealed record Coupled(double EvShare, string Lighting, DateTime StartLocal);
+
     private static int Run(FileInfo file, int tripCount, int departSeconds, int seconds, ulong seed, int threads, string modelName, int stepMs,
-        DirectoryInfo? output)
+        DirectoryInfo? output, Coupled coupled)
     {
+        if (coupled.EvShare is < 0 or > 1 || coupled.Lighting is not ("hps" or "led" or "led-dimmed" or "led-adaptive"))
+        {
+            Console.Error.WriteLine("error: --ev-share must be in 0..1 and --lighting one of hps, led, led-dimmed, led-adaptive.");
+            return 2;
+        }
+
         if (!file.Exists)
         {
             Console.Error.WriteLine($"error: {file.FullName} does not exist.");
@@ -92,12 +105,22 @@ public static class TrafficCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{file.Name}: {city.Roads.Edges.Length:N0} edges, {city.Roads.Lanes.Length:N0} lanes; {demand.Trips.Count:N0} trips ({demand.FailedCount} could not be drawn, {sim.Unroutable} unroutable)"));
 
+        var emissions = new CityTwin.Simulation.Coupling.TrafficEmissions(sim, [coupled.EvShare], seed);
+        var technology = coupled.Lighting == "hps" ? CityTwin.Simulation.Lighting.LuminaireTechnology.HighPressureSodium
+            : CityTwin.Simulation.Lighting.LuminaireTechnology.Led;
+        var luminaire = CityTwin.Simulation.Lighting.Luminaire.Typical(CityTwin.Simulation.Lighting.LightingClass.M4, technology);
+        var lights = new CityTwin.Simulation.Coupling.TrafficLighting(sim, city, coupled.StartLocal,
+            TimeZoneInfo.Local.GetUtcOffset(coupled.StartLocal).TotalHours, Enumerable.Repeat(luminaire, city.Lamps.Count).ToArray(),
+            coupled.Lighting == "led-dimmed" ? CityTwin.Simulation.Lighting.DimmingProgram.D60 : null,
+            coupled.Lighting == "led-adaptive" ? new CityTwin.Simulation.Coupling.PresenceSettings() : null);
         var wall = Stopwatch.StartNew();
         var end = SimTime.FromSeconds((long)seconds);
         var nextReport = SimTime.FromSeconds(600L);
         while (sim.Clock.Now < end)
         {
             sim.Step();
+            emissions.Observe();
+            lights.Observe();
             if (sim.Clock.Now >= nextReport || sim.Clock.Now >= end)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -109,6 +132,11 @@ public static class TrafficCommand
         wall.Stop();
         sim.EdgeData.Flush(sim.Clock.Now.Milliseconds);
         var kpis = Kpis(sim, wall.Elapsed.TotalSeconds, seed);
+        kpis.Add(("co2Kg", Math.Round(emissions.Co2Kg, 3)));
+        kpis.Add(("noxKg", Math.Round(emissions.NoxKg, 4)));
+        kpis.Add(("evBatteryKWh", Math.Round(emissions.EvEnergyWh / 1000, 3)));
+        kpis.Add(("streetLamps", city.Lamps.Count));
+        kpis.Add(("streetLightingKWh", Math.Round(lights.Ledger.TotalKWh(), 3)));
         foreach (var (name, value) in kpis)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-22} {value}"));
@@ -120,6 +148,7 @@ public static class TrafficCommand
             TableWriter.WriteBoth(sim.TripInfos, output.FullName, "tripinfo");
             TableWriter.WriteBoth(sim.EdgeData.Rows, output.FullName, "edgedata");
             TableWriter.WriteBoth(sim.Summary, output.FullName, "summary");
+            TableWriter.WriteBoth(emissions.Trips, output.FullName, "emissions");
             File.WriteAllText(Path.Combine(output.FullName, "kpis.json"),
                 JsonSerializer.Serialize(kpis.ToDictionary(k => k.Name, k => k.Value), new JsonSerializerOptions { WriteIndented = true }));
             Console.WriteLine($"  tables and kpis.json written to {output.FullName}");
