@@ -26,7 +26,9 @@ public sealed class TrafficEmissions
     private readonly Hbefa3Class[] _classByType;
     private readonly double[] _evShareByType;
     private readonly RandomStreams _streams;
-    private readonly Dictionary<int, TripAccumulator> _trips = [];
+    private readonly int[] _laneEdge;
+    private readonly double[][] _coefficientsByType;
+    private TripAccumulator?[] _tripAccumulators = new TripAccumulator?[256];
     private int _tripInfosSeen;
 
     /// <summary>Creates the observer.</summary>
@@ -39,6 +41,9 @@ public sealed class TrafficEmissions
         _traffic = traffic;
         _streams = new RandomStreams(seed);
         _classByType = traffic.Types.Select(t => ClassOf(t.EmissionClass)).ToArray();
+        // Row 5 (fuel) is divided by the fuel density so that it accumulates ml, as Hbefa3Model.FuelMlPerS.
+        _coefficientsByType = _classByType.Select(c => Pollutants.SelectMany(p =>
+            c.Coefficients(p).ToArray().Select(x => p == Pollutant.Fuel ? x / c.FuelDensityGPerL : x)).ToArray()).ToArray();
         _evShareByType = traffic.Types.Select((_, i) => evShareByType is null ? 0 : evShareByType[i]).ToArray();
         foreach (var share in _evShareByType)
         {
@@ -49,14 +54,39 @@ public sealed class TrafficEmissions
         }
 
         EdgeCo2G = new double[traffic.Network.Edges.Length];
+        _laneEdge = new int[traffic.Network.Lanes.Length];
+        for (var lane = 0; lane < _laneEdge.Length; lane++)
+        {
+            _laneEdge[lane] = traffic.Network.Lanes[lane].Edge;
+        }
     }
 
     /// <summary>Electric vehicle parameters (SUMO's Kia Soul defaults).</summary>
     public EvParameters Ev { get; init; } = EvParameters.KiaSoul;
 
-    /// <summary>City totals of each pollutant (mg) and of fuel (ml), indexed by <see cref="Pollutant"/> order of
-    /// <c>CO2, CO, HC, NOx, PMx, Fuel</c>.</summary>
-    public double[] TotalsMg { get; } = new double[6];
+    /// <summary>City totals so far of each pollutant (mg) and of fuel (ml, last entry), in the order <c>CO2, CO, HC,
+    /// NOx, PMx, Fuel</c>: ended trips plus the vehicles still driving.</summary>
+    public double[] TotalsMg
+    {
+        get
+        {
+            var totals = (double[])_closedMg.Clone();
+            foreach (var acc in _tripAccumulators)
+            {
+                if (acc is not null)
+                {
+                    for (var p = 0; p < 6; p++)
+                    {
+                        totals[p] += acc.Mg[p];
+                    }
+                }
+            }
+
+            return totals;
+        }
+    }
+
+    private readonly double[] _closedMg = new double[6];
 
     /// <summary>Electricity drawn by electric vehicles from their batteries, Wh (net of recuperation).</summary>
     public double EvEnergyWh { get; private set; }
@@ -69,6 +99,10 @@ public sealed class TrafficEmissions
 
     /// <summary>CO2 of the run so far, kg.</summary>
     public double Co2Kg => TotalsMg[0] / 1e6;
+
+    /// <summary>Fuel of the run so far, litres.</summary>
+    public double FuelL => TotalsMg[5] / 1e3;
+
 
     /// <summary>NOx of the run so far, kg.</summary>
     public double NoxKg => TotalsMg[3] / 1e6;
@@ -84,46 +118,78 @@ public sealed class TrafficEmissions
     public void Observe()
     {
         var stepS = _traffic.Clock.Step.Seconds;
-        var network = _traffic.Network;
-        _traffic.World.Query(in Vehicles, (ref Kinematics k, ref VehicleRoute r) =>
-        {
-            if (!_trips.TryGetValue(r.Trip, out var acc))
-            {
-                acc = new TripAccumulator(IsElectric(r.Trip, r.Type), Ev.BatteryCapacityWh);
-                _trips.Add(r.Trip, acc);
-            }
-
-            var edge = network.Lanes[k.Lane].Edge;
-            if (acc.Electric)
-            {
-                var wh = EvEnergyModel.StepEnergyWh(Ev, k.SpeedMps, Math.Max(0, k.SpeedMps - k.AccelMps2 * stepS), stepS);
-                acc.EnergyWh += wh;
-                acc.Battery.Apply(wh);
-                EvEnergyWh += wh;
-                return;
-            }
-
-            var vehicleClass = _classByType[r.Type];
-            for (var p = 0; p < Pollutants.Length; p++)
-            {
-                var amount = Hbefa3Model.EmissionMgPerS(vehicleClass, Pollutants[p], k.SpeedMps, k.AccelMps2) * stepS;
-                acc.Mg[p] += amount;
-                TotalsMg[p] += amount;
-            }
-
-            EdgeCo2G[edge] += Hbefa3Model.EmissionMgPerS(vehicleClass, Pollutant.CO2, k.SpeedMps, k.AccelMps2) * stepS / 1000;
-        });
+        var step = new StepAccounting { Owner = this, StepS = stepS, LaneEdge = _laneEdge };
+        _traffic.World.InlineQuery<StepAccounting, Kinematics, VehicleRoute>(in Vehicles, ref step);
 
         // Close the trips that ended in this step.
         for (; _tripInfosSeen < _traffic.TripInfos.Count; _tripInfosSeen++)
         {
             var info = _traffic.TripInfos[_tripInfosSeen];
             var trip = _traffic.TripIndexOf(info.Id);
-            _trips.Remove(trip, out var acc);
+            var acc = trip >= 0 && trip < _tripAccumulators.Length ? _tripAccumulators[trip] : null;
+            if (trip >= 0 && trip < _tripAccumulators.Length)
+            {
+                _tripAccumulators[trip] = null;
+            }
+
             acc ??= new TripAccumulator(false, Ev.BatteryCapacityWh);
+            for (var p = 0; p < 6; p++)
+            {
+                _closedMg[p] += acc.Mg[p];
+            }
+
             Trips.Add(new TripEmissionRow(info.Id, acc.Electric, acc.Mg[0] / 1000, acc.Mg[1] / 1000, acc.Mg[2] / 1000, acc.Mg[3] / 1000,
-                acc.Mg[4] / 1000, acc.Mg[5] / 1000, acc.EnergyWh, acc.Electric ? acc.Battery.StateOfCharge : double.NaN,
+                acc.Mg[4] / 1000, acc.Mg[5], acc.EnergyWh, acc.Electric ? acc.Battery.StateOfCharge : double.NaN,
                 info.RouteLengthM > 0 && acc.Electric ? acc.EnergyWh / (info.RouteLengthM / 1000) : double.NaN));
+        }
+    }
+
+    private TripAccumulator Accumulator(int trip, int type)
+    {
+        if (trip >= _tripAccumulators.Length)
+        {
+            Array.Resize(ref _tripAccumulators, Math.Max(trip + 1, _tripAccumulators.Length * 2));
+        }
+
+        return _tripAccumulators[trip] ??= new TripAccumulator(IsElectric(trip, type), Ev.BatteryCapacityWh);
+    }
+
+    /// <summary>The per-vehicle work of one step, as a struct callback (no delegate, no closure).</summary>
+    private struct StepAccounting : IForEach<Kinematics, VehicleRoute>
+    {
+        public TrafficEmissions Owner;
+        public double StepS;
+        public int[] LaneEdge;
+
+        public readonly void Update(ref Kinematics k, ref VehicleRoute r)
+        {
+            var owner = Owner;
+            var acc = owner.Accumulator(r.Trip, r.Type);
+            if (acc.Electric)
+            {
+                var wh = EvEnergyModel.StepEnergyWh(owner.Ev, k.SpeedMps, Math.Max(0, k.SpeedMps - k.AccelMps2 * StepS), StepS);
+                acc.EnergyWh += wh;
+                acc.Battery.Apply(wh);
+                owner.EvEnergyWh += wh;
+                return;
+            }
+
+            // HBEFA3: e = c0 + c1·a·v + c2·a²·v + c3·v + c4·v² + c5·v³ (mg/h → /3.6 mg/s), clipped at 0, for the six
+            // outputs at once from a per-type 6×6 coefficient matrix (same formula as Hbefa3Model.EmissionMgPerS).
+            var c = owner._coefficientsByType[r.Type];
+            double v = k.SpeedMps, a = k.AccelMps2;
+            double t1 = a * v, t2 = a * a * v, t4 = v * v, t5 = v * v * v;
+            var mg = acc.Mg;
+            var scale = StepS / 3.6;
+            for (var p = 0; p < 6; p++)
+            {
+                var o = p * 6;
+                var e = c[o] + c[o + 1] * t1 + c[o + 2] * t2 + c[o + 3] * v + c[o + 4] * t4 + c[o + 5] * t5;
+                mg[p] += e > 0 ? e * scale : 0;
+            }
+
+            var co2 = c[0] + c[1] * t1 + c[2] * t2 + c[3] * v + c[4] * t4 + c[5] * t5;
+            owner.EdgeCo2G[LaneEdge[k.Lane]] += co2 > 0 ? co2 * scale / 1000 : 0;
         }
     }
 

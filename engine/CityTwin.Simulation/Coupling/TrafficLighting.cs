@@ -18,6 +18,16 @@ public sealed class TrafficLighting
     private readonly int[] _controlIndexOfLamp;
     private readonly (double OffsetM, int Lamp)[][] _lampsByEdge;
     private readonly int _lampCount;
+    private readonly LampEnergyLedger _ledger;
+    private readonly bool[] _boosted;
+    private readonly long[] _sinceMs;
+    private readonly List<int> _active = [];
+    private double _baseLevel;
+    private double _boostLevel;
+    private bool _burning;
+    private DateOnly _nightOf = DateOnly.MinValue;
+    private double _onMin;
+    private double _offMin;
 
     /// <summary>Creates the coupling.</summary>
     /// <param name="traffic">The traffic simulation.</param>
@@ -96,8 +106,11 @@ public sealed class TrafficLighting
             ordered[_controlIndexOfLamp[lamp]] = luminaires[lamp];
         }
 
-        Ledger = new LampEnergyLedger(ordered);
+        _ledger = new LampEnergyLedger(ordered);
         _lampCount = lamps.Length;
+        _boosted = new bool[lamps.Length];
+        _sinceMs = new long[lamps.Length];
+        Array.Fill(_sinceMs, traffic.Clock.Now.Milliseconds);
     }
 
     /// <summary>Presence settings, or null.</summary>
@@ -106,8 +119,16 @@ public sealed class TrafficLighting
     /// <summary>The control program (astro clock, dimming, presence).</summary>
     public LightingControlProgram Program { get; }
 
-    /// <summary>Energy, burning, dimmed and boosted time per lamp (indexed in road order; see <see cref="LedgerIndexOf"/>).</summary>
-    public LampEnergyLedger Ledger { get; }
+    /// <summary>Energy, burning, dimmed and boosted time per lamp up to now (indexed in road order; see
+    /// <see cref="LedgerIndexOf"/>).</summary>
+    public LampEnergyLedger Ledger
+    {
+        get
+        {
+            FlushAll(_traffic.Clock.Now.Milliseconds);
+            return _ledger;
+        }
+    }
 
     /// <summary>Vehicle detections so far (one per lamp and step with a vehicle in range).</summary>
     public long Detections { get; private set; }
@@ -118,50 +139,112 @@ public sealed class TrafficLighting
     public int LedgerIndexOf(int lamp) => _controlIndexOfLamp[lamp];
 
     /// <summary>Accounts the step that just ended: presence, then levels and energy.</summary>
+    /// <remarks>
+    /// Implementation note: energy is integrated lazily — a lamp's interval is booked only when its level changes (its
+    /// boost starts or ends, or the common level changes) — so a step costs O(detections + boosted lamps), not O(lamps).
+    /// </remarks>
     public void Observe()
     {
         var nowMs = _traffic.Clock.Now.Milliseconds;
-        var stepS = _traffic.Clock.Step.Seconds;
+        var stepMs = _traffic.Clock.Step.Milliseconds;
+        var stepS = stepMs / 1000.0;
         var control = Program.Presence;
+        var local = _startLocal.AddMilliseconds(nowMs);
+        var evening = DateOnly.FromDateTime(local.Hour < 12 ? local.AddDays(-1) : local);
+        var minute = (local - evening.ToDateTime(TimeOnly.MinValue)).TotalMinutes;
+        if (evening != _nightOf)
+        {
+            Program.Clock.Night(evening, out _onMin, out _offMin);
+            _nightOf = evening;
+        }
+
+        _burning = minute >= _onMin && minute < _offMin;
+        var scheduled = _burning ? Program.Dimming.LevelAt(minute % 1440.0) : 0.0;
+        var baseLevel = !_burning ? 0.0 : control is null ? scheduled : Math.Min(scheduled, control.BaseLevel);
+        var boostLevel = _burning && control is not null ? control.BoostLevel : 0.0;
+        if (baseLevel != _baseLevel || boostLevel != _boostLevel)
+        {
+            FlushAll(nowMs - stepMs);
+            (_baseLevel, _boostLevel) = (baseLevel, boostLevel);
+        }
+
         if (control is not null)
         {
-            var range = Presence!.DetectionRangeM;
-            var lanes = _traffic.Lanes;
-            foreach (var lane in lanes.OccupiedLanes)
+            Detect(control, nowMs, stepMs);
+            for (var k = _active.Count - 1; k >= 0; k--)
             {
-                var lamps = _lampsByEdge[_traffic.Network.Lanes[lane].Edge];
-                if (lamps.Length == 0)
+                var i = _active[k];
+                if (control.IsBoosted(i, nowMs))
                 {
                     continue;
                 }
 
-                foreach (ref var slot in lanes.Slots(lane))
+                // Boost over: book the boosted interval; the lamp rejoins the common level from this step on.
+                Book(i, nowMs - stepMs);
+                _boosted[i] = false;
+                _active[k] = _active[^1];
+                _active.RemoveAt(_active.Count - 1);
+            }
+        }
+    }
+
+    private void Detect(PresenceAdaptiveControl control, long nowMs, long stepMs)
+    {
+        var range = Presence!.DetectionRangeM;
+        var lanes = _traffic.Lanes;
+        foreach (var lane in lanes.OccupiedLanes)
+        {
+            var lamps = _lampsByEdge[_traffic.Network.Lanes[lane].Edge];
+            if (lamps.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (ref var slot in lanes.Slots(lane))
+            {
+                // Lamps whose offset lies within the range of the vehicle's body.
+                var from = LowerBound(lamps, slot.BackM - range);
+                for (var i = from; i < lamps.Length && lamps[i].OffsetM <= slot.PosM + range; i++)
                 {
-                    // Lamps whose offset lies within the range of the vehicle's body.
-                    var from = LowerBound(lamps, slot.BackM - range);
-                    for (var i = from; i < lamps.Length && lamps[i].OffsetM <= slot.PosM + range; i++)
+                    var index = _controlIndexOfLamp[lamps[i].Lamp];
+                    control.Detect(index, nowMs);
+                    Detections++;
+                    var first = Math.Max(0, index - control.NeighbourSpread);
+                    var last = Math.Min(_lampCount - 1, index + control.NeighbourSpread);
+                    for (var j = first; j <= last; j++)
                     {
-                        control.Detect(_controlIndexOfLamp[lamps[i].Lamp], nowMs);
-                        Detections++;
+                        if (!_boosted[j])
+                        {
+                            Book(j, nowMs - stepMs);
+                            _boosted[j] = true;
+                            _active.Add(j);
+                        }
                     }
                 }
             }
         }
+    }
 
-        var local = _startLocal.AddMilliseconds(nowMs);
-        var evening = DateOnly.FromDateTime(local.Hour < 12 ? local.AddDays(-1) : local);
-        var minute = (local - evening.ToDateTime(TimeOnly.MinValue)).TotalMinutes;
-        // The astro period and dimming step are the same for every lamp: evaluate them once per step (the sun
-        // computation dominates otherwise); presence is per lamp, as in LightingControlProgram.LevelAt.
-        Program.Clock.Night(evening, out var onMin, out var offMin);
-        var burning = minute >= onMin && minute < offMin;
-        var scheduled = burning ? Program.Dimming.LevelAt(minute % 1440.0) : 0.0;
+    /// <summary>Books every lamp's open interval up to <paramref name="untilMs"/>.</summary>
+    private void FlushAll(long untilMs)
+    {
         for (var i = 0; i < _lampCount; i++)
         {
-            var boosted = burning && control is not null && control.IsBoosted(i, nowMs);
-            var level = !burning ? 0.0 : control is null ? scheduled : boosted ? control.BoostLevel : Math.Min(scheduled, control.BaseLevel);
-            Ledger.Record(i, level, stepS, boosted);
+            Book(i, untilMs);
         }
+    }
+
+    /// <summary>Books one lamp's time since its last booking at its current level (common or boosted).</summary>
+    private void Book(int lamp, long untilMs)
+    {
+        if (untilMs > _sinceMs[lamp])
+        {
+            var boosted = _boosted[lamp];
+            var level = boosted ? _boostLevel : _baseLevel;
+            _ledger.Record(lamp, level, (untilMs - _sinceMs[lamp]) / 1000.0, boosted && level > 0);
+        }
+
+        _sinceMs[lamp] = untilMs;
     }
 
     private static int LowerBound((double OffsetM, int Lamp)[] lamps, double offsetM)
