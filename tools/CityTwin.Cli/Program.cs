@@ -17,6 +17,7 @@ public static class Program
             ImportCommand.Create(),
             InfoCommand.Create(),
             TrafficCommand.Create(),
+            EnergyCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }
