@@ -71,6 +71,11 @@ public static class EnergyCommand
                 Write(Path.Combine(output.FullName, "buildings.csv"), w => EnergyCsvWriter.WriteBuildings(w, result));
                 Write(Path.Combine(output.FullName, "feeders.csv"), w => EnergyCsvWriter.WriteFeederHours(w, result));
                 Write(Path.Combine(output.FullName, "totals.csv"), w => EnergyCsvWriter.WriteCityTotals(w, result));
+                var rows = Enumerable.Range(0, result.BuildingCount).Select(i => new BuildingEnergyRow(
+                    i, model.Buildings.Buildings[i].OsmId, result.Feeders.FeederOfBuilding[i], result.FloorAreaM2[i], result.HeatingKWh[i],
+                    result.CoolingKWh[i], result.ElectricityKWh[i], result.PvKWh[i], result.PvCapacityKWp[i])).ToList();
+                IO.Tables.TableWriter.WriteParquet(rows, Path.Combine(output.FullName, "buildings.parquet"));
+                WriteGeoJson(model, result, Path.Combine(output.FullName, "buildings.geojson"));
                 Console.WriteLine($"  tables written to {output.FullName}");
             }
 
@@ -83,6 +88,29 @@ public static class EnergyCommand
             return 1;
         }
     }
+
+    /// <summary>Building footprints (lon/lat) with their annual results, for maps.</summary>
+    private static void WriteGeoJson(CityModel model, EnergyYearResult result, string path)
+    {
+        var features = Model.Export.GeoJsonExporter.Buildings(model);
+        for (var i = 0; i < features.Count; i++)
+        {
+            var attributes = features[i].Attributes;
+            attributes.Add("heating_kwh", Math.Round(result.HeatingKWh[i], 1));
+            attributes.Add("cooling_kwh", Math.Round(result.CoolingKWh[i], 1));
+            attributes.Add("pv_kwh", Math.Round(result.PvKWh[i], 1));
+            attributes.Add("heating_kwh_per_m2", result.FloorAreaM2[i] > 0 ? Math.Round(result.HeatingKWh[i] / result.FloorAreaM2[i], 1) : null);
+        }
+
+        var options = new System.Text.Json.JsonSerializerOptions();
+        options.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());
+        Write(path, w => w.Write(System.Text.Json.JsonSerializer.Serialize(features, options)));
+    }
+
+    /// <summary>One building's year (kWh; floor area m²; PV capacity kWp).</summary>
+    private readonly record struct BuildingEnergyRow(
+        int Building, long OsmId, int Feeder, double FloorAreaM2, double HeatingKWh, double CoolingKWh, double ElectricityKWh,
+        double PvKWh, double PvCapacityKWp);
 
     /// <summary>Writes a table through a temporary file, so no half-written table is left behind.</summary>
     private static void Write(string path, Action<TextWriter> write)
