@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using CityTwin.Ecs.Core;
 using CityTwin.Ecs.Randomness;
 using CityTwin.Simulation.Emissions;
@@ -27,7 +29,7 @@ public sealed class TrafficEmissions
     private readonly double[] _evShareByType;
     private readonly RandomStreams _streams;
     private readonly int[] _laneEdge;
-    private readonly double[][] _coefficientsByType;
+    private readonly Vector256<double>[][] _columnsByType;
     private TripAccumulator?[] _tripAccumulators = new TripAccumulator?[256];
     private int _tripInfosSeen;
 
@@ -42,8 +44,7 @@ public sealed class TrafficEmissions
         _streams = new RandomStreams(seed);
         _classByType = traffic.Types.Select(t => ClassOf(t.EmissionClass)).ToArray();
         // Row 5 (fuel) is divided by the fuel density so that it accumulates ml, as Hbefa3Model.FuelMlPerS.
-        _coefficientsByType = _classByType.Select(c => Pollutants.SelectMany(p =>
-            c.Coefficients(p).ToArray().Select(x => p == Pollutant.Fuel ? x / c.FuelDensityGPerL : x)).ToArray()).ToArray();
+        _columnsByType = _classByType.Select(Columns).ToArray();
         _evShareByType = traffic.Types.Select((_, i) => evShareByType is null ? 0 : evShareByType[i]).ToArray();
         foreach (var share in _evShareByType)
         {
@@ -175,22 +176,52 @@ public sealed class TrafficEmissions
             }
 
             // HBEFA3: e = c0 + c1·a·v + c2·a²·v + c3·v + c4·v² + c5·v³ (mg/h → /3.6 mg/s), clipped at 0, for the six
-            // outputs at once from a per-type 6×6 coefficient matrix (same formula as Hbefa3Model.EmissionMgPerS).
-            var c = owner._coefficientsByType[r.Type];
+            // outputs at once (same formula as Hbefa3Model.EmissionMgPerS): the per-type matrix is stored by term as two
+            // 4-wide vectors (outputs 0–3 and 4–5 plus padding), so a vehicle costs 12 vector multiply-adds.
+            var c = owner._columnsByType[r.Type];
             double v = k.SpeedMps, a = k.AccelMps2;
-            double t1 = a * v, t2 = a * a * v, t4 = v * v, t5 = v * v * v;
-            var mg = acc.Mg;
+            var lo = c[0];
+            var hi = c[1];
+            lo += c[2] * (a * v);
+            hi += c[3] * (a * v);
+            lo += c[4] * (a * a * v);
+            hi += c[5] * (a * a * v);
+            lo += c[6] * v;
+            hi += c[7] * v;
+            lo += c[8] * (v * v);
+            hi += c[9] * (v * v);
+            lo += c[10] * (v * v * v);
+            hi += c[11] * (v * v * v);
             var scale = StepS / 3.6;
+            lo = Vector256.Max(lo, Vector256<double>.Zero) * scale;
+            hi = Vector256.Max(hi, Vector256<double>.Zero) * scale;
+            ref var mg = ref MemoryMarshal.GetArrayDataReference(acc.Mg);
+            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref mg) + lo, ref mg);
+            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref mg, 4) + hi, ref mg, 4);
+            owner.EdgeCo2G[LaneEdge[k.Lane]] += lo.GetElement(0) / 1000;
+        }
+    }
+
+    /// <summary>The class's 6×6 coefficients by term: for term k, outputs 0–3 then outputs 4–5 (and two zeros). Row 5
+    /// (fuel) is divided by the fuel density so that it accumulates ml, as Hbefa3Model.FuelMlPerS.</summary>
+    private static Vector256<double>[] Columns(Hbefa3Class vehicleClass)
+    {
+        var columns = new Vector256<double>[12];
+        Span<double> values = stackalloc double[8];
+        for (var term = 0; term < 6; term++)
+        {
+            values.Clear();
             for (var p = 0; p < 6; p++)
             {
-                var o = p * 6;
-                var e = c[o] + c[o + 1] * t1 + c[o + 2] * t2 + c[o + 3] * v + c[o + 4] * t4 + c[o + 5] * t5;
-                mg[p] += e > 0 ? e * scale : 0;
+                var coefficient = vehicleClass.Coefficients(Pollutants[p])[term];
+                values[p] = Pollutants[p] == Pollutant.Fuel ? coefficient / vehicleClass.FuelDensityGPerL : coefficient;
             }
 
-            var co2 = c[0] + c[1] * t1 + c[2] * t2 + c[3] * v + c[4] * t4 + c[5] * t5;
-            owner.EdgeCo2G[LaneEdge[k.Lane]] += co2 > 0 ? co2 * scale / 1000 : 0;
+            columns[2 * term] = Vector256.Create(values[0], values[1], values[2], values[3]);
+            columns[(2 * term) + 1] = Vector256.Create(values[4], values[5], values[6], values[7]);
         }
+
+        return columns;
     }
 
     private static Hbefa3Class ClassOf(string emissionClass)
@@ -204,7 +235,7 @@ public sealed class TrafficEmissions
     private sealed class TripAccumulator(bool electric, double capacityWh)
     {
         public readonly bool Electric = electric;
-        public readonly double[] Mg = new double[6];
+        public readonly double[] Mg = new double[8]; // six outputs and two slots of vector padding
         public EvBattery Battery = new(capacityWh, 0.8);
         public double EnergyWh;
     }
