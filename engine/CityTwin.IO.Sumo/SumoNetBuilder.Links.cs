@@ -62,8 +62,9 @@ internal sealed partial class SumoNetBuilder
     }
 
     /// <summary>
-    /// Row i of a junction's request matrix is the link whose first internal lane is intLanes[i], so a connection's
-    /// <c>via</c> gives its row. Without internal lanes (nets built with --no-internal-links) the rows follow the
+    /// Row i of a junction's request matrix is the link whose internal lane is intLanes[i], so a connection's
+    /// <c>via</c> gives its row; when the link crosses an internal junction (a waiting point inside the junction),
+    /// the junction lists the lane after it, found by following the internal connections. Without internal lanes (nets built with --no-internal-links) the rows follow the
     /// connections in the order of the junction's incoming lanes, which is how netconvert numbers them.
     /// </summary>
     private void MapJunctionLinks(RawConnection[] rawConnections, Connection[] connections)
@@ -86,7 +87,13 @@ internal sealed partial class SumoNetBuilder
             int row;
             if (via is not null)
             {
-                row = intLaneRow.TryGetValue(via, out var r) ? r : -1;
+                // A link that passes an internal junction is listed by the junction under its last internal lane.
+                row = -1;
+                for (var lane = via; lane is not null && row < 0; lane = raw.InternalContinuation.GetValueOrDefault(lane))
+                {
+                    row = intLaneRow.TryGetValue(lane, out var r) ? r : -1;
+                }
+
                 if (row < 0)
                 {
                     report.Add("roads", "connection's internal lane not listed by its junction: no right of way", ReportSeverity.Warning, via);

@@ -130,9 +130,15 @@ internal static class SumoNetParser
     {
         var from = xml.Required("from");
         var to = xml.Required("to");
-        if (IsInternalId(from) || IsInternalId(to))
+        if (IsInternalId(from))
         {
-            return; // internal-lane continuation of a link already described from its normal edge
+            // The continuation of a link across an internal junction: kept only to find the link's request row.
+            if (xml.Attr("via") is { } next)
+            {
+                raw.InternalContinuation.TryAdd($"{from}_{xml.Int("fromLane", 0)}", next);
+            }
+
+            return;
         }
 
         raw.Connections.Add(new RawConnection(from, to, xml.Int("fromLane", 0), xml.Int("toLane", 0), xml.Attr("via"), xml.Attr("tl"),

@@ -20,6 +20,9 @@ internal sealed class SumoNetRaw
     public List<RawTlLogic> TlLogics { get; } = [];
 
     public List<string> RoundaboutEdges { get; } = [];
+
+    /// <summary>Internal lane → the internal lane that continues it after an internal junction (from internal connections).</summary>
+    public Dictionary<string, string> InternalContinuation { get; } = new(StringComparer.Ordinal);
 }
 
 internal sealed record RawLane(string Id, int Index, double SpeedMps, double LengthM, double WidthM, string? Allow, string? Disallow, string Shape);

@@ -20,6 +20,9 @@ public sealed class SumoNetReaderTests
             Assert.That(roads.Lanes.Length, Is.EqualTo(expected.NormalLanes), "lanes of normal edges");
             Assert.That(roads.Connections.Length, Is.EqualTo(expected.Connections), "connections between normal edges");
             Assert.That(roads.SignalPrograms.Length, Is.EqualTo(expected.TlLogics), "tlLogic programs");
+            Assert.That(net.Report.CountOf("roads", "connection's internal lane not listed by its junction: no right of way"), Is.Zero,
+                "every link finds its request row, also across internal junctions");
+            Assert.That(net.Report.CountOf("roads", "connection has no request row at its junction: no right of way"), Is.Zero);
         });
     }
 
