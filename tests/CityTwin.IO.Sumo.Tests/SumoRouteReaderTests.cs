@@ -75,6 +75,9 @@ public sealed class SumoRouteReaderTests
         var roads = net.Model.Roads;
         using var sim = new TrafficSimulation(roads, demand.Types, new TrafficOptions { Seed = 42 });
         net.ApplySignalPlans(sim.Signals);
+        var additional = SumoAdditionalReader.Read(net, SharedData.SumoFile("bologna-acosta/acosta_tls.add.xml"),
+            SharedData.SumoFile("bologna-acosta/acosta_detectors.add.xml"));
+        SumoAdditionalReader.Apply(additional, sim.Signals, sim.Detectors);
         var router = new AStarRouter(RoutingGraph.Build(roads, VehicleClasses.Passenger));
         sim.Schedule(demand.Trips, router);
         sim.RunUntil(SimTime.FromSeconds(900L));
@@ -83,5 +86,6 @@ public sealed class SumoRouteReaderTests
         Assert.That(sim.Arrived, Is.GreaterThan(0));
         Assert.That(sim.Inserted, Is.EqualTo(sim.Arrived + sim.Running + sim.Removed));
         Assert.That(sim.Removed, Is.LessThan(0.05 * sim.Inserted));
+        Assert.That(sim.Detectors.Sum(d => d.TotalCount), Is.GreaterThan(0), "the imported loops count vehicles");
     }
 }
