@@ -85,9 +85,7 @@ public static class SumoAdditionalReader
                     tlLine = xml.Line;
                     break;
                 case "phase" when tl is not null:
-                    _ = xml.Required("duration");
-                    tl.Phases.Add(new RawPhase(xml.Double("duration", 0), xml.Required("state"),
-                        xml.Attr("minDur") is null ? null : xml.Double("minDur", 0), xml.Attr("maxDur") is null ? null : xml.Double("maxDur", 0)));
+                    tl.Phases.Add(SumoNetParser.ReadPhase(xml, report, tl.Id));
                     break;
                 case "e1Detector" or "inductionLoop":
                     detectors.Add(Detector(network, xml, report));
@@ -123,9 +121,9 @@ public static class SumoAdditionalReader
         SignalPlan plan;
         try
         {
-            plan = SumoSignals.Plan(tl, report, xml.FileName);
+            plan = SumoSignals.Plan(tl, report);
         }
-        catch (SumoFormatException ex)
+        catch (InvalidDataException ex)
         {
             throw new SumoFormatException(xml.Path, line, ex.Message, ex);
         }

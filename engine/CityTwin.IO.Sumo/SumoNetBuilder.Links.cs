@@ -108,6 +108,18 @@ internal sealed partial class SumoNetBuilder
         }
     }
 
+    private SignalPlan PlanOf(RawTlLogic tl)
+    {
+        try
+        {
+            return SumoSignals.Plan(tl, report);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new SumoFormatException(fileName, tl.Line, ex.Message, ex);
+        }
+    }
+
     private (SignalProgram[] Programs, SignalPhase[] Phases, SignalState[] States) BuildSignals(Connection[] connections)
     {
         // One program per tlLogic id; a later program with the same id replaces the earlier one, as when SUMO loads it.
@@ -128,7 +140,7 @@ internal sealed partial class SumoNetBuilder
         }
 
         TrafficLightIds = order.ToArray();
-        Plans = order.Select(id => SumoSignals.Plan(byId[id], report, fileName)).ToArray();
+        Plans = order.Select(id => PlanOf(byId[id])).ToArray();
         var programIndex = order.Select((id, i) => (id, i)).ToDictionary(t => t.id, t => t.i, StringComparer.Ordinal);
         var programJunction = Enumerable.Repeat(-1, order.Count).ToArray();
         var junctions = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_junctions);

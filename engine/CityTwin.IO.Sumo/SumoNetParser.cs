@@ -74,7 +74,7 @@ internal static class SumoNetParser
                     raw.TlLogics.Add(tl);
                     break;
                 case "phase" when tl is not null:
-                    tl.Phases.Add(ReadPhase(xml));
+                    tl.Phases.Add(ReadPhase(xml, report, tl.Id));
                     break;
                 case "roundabout":
                     raw.RoundaboutEdges.AddRange((xml.Attr("edges") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
@@ -146,10 +146,15 @@ internal static class SumoNetParser
     }
 
     private static RawTlLogic ReadTlLogic(SumoXml xml) =>
-        new(xml.Required("id"), xml.Attr("type") ?? "static", xml.Attr("programID") ?? "0", xml.Double("offset", 0));
+        new(xml.Required("id"), xml.Attr("type") ?? "static", xml.Attr("programID") ?? "0", xml.Double("offset", 0)) { Line = xml.Line };
 
-    private static RawPhase ReadPhase(SumoXml xml)
+    internal static RawPhase ReadPhase(SumoXml xml, SumoReport report, string tlId)
     {
+        if (xml.Attr("next") is not null)
+        {
+            report.Add("signals", "phase 'next' ignored (phases run in file order)", ReportSeverity.Warning, tlId);
+        }
+
         double? min = xml.Attr("minDur") is null ? null : xml.Double("minDur", 0);
         double? max = xml.Attr("maxDur") is null ? null : xml.Double("maxDur", 0);
         _ = xml.Required("duration");

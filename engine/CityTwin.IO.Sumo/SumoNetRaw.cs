@@ -77,4 +77,7 @@ internal sealed class RawTlLogic(string id, string type, string programId, doubl
     public double OffsetS { get; } = offsetS;
 
     public List<RawPhase> Phases { get; } = [];
+
+    /// <summary>Line of the tlLogic element, for error messages.</summary>
+    public int Line { get; init; }
 }

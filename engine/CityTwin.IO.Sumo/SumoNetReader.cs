@@ -22,7 +22,7 @@ public static class SumoNetReader
         var raw = SumoNetParser.Parse(path, report);
         var fileName = Path.GetFileName(path);
         var (projection, originX, originY) = Projection(raw, report);
-        var b = new SumoNetBuilder(raw, report, fileName, originX, originY);
+        var b = new SumoNetBuilder(raw, report, path, originX, originY);
         var roads = b.Build();
         var importReport = new ImportReport(fileName, raw.Junctions.Count, raw.Edges.Count, 0, report.ToEntries());
         var model = new CityModel(projection, roads, BuildingSet.Empty, StreetLampSet.Empty, importReport);

@@ -7,15 +7,15 @@ namespace CityTwin.IO.Sumo;
 /// <summary>Turns a SUMO <c>tlLogic</c> into link states and a <see cref="SignalPlan"/>.</summary>
 internal static class SumoSignals
 {
-    /// <summary>The link states of a phase; throws with the file when a character is not a SUMO signal state.</summary>
-    public static SignalState[] States(RawPhase phase, string tlId, string fileName)
+    /// <summary>The link states of a phase; throws when a character is not a SUMO signal state.</summary>
+    public static SignalState[] States(RawPhase phase, string tlId)
     {
         var states = new SignalState[phase.State.Length];
         for (var i = 0; i < states.Length; i++)
         {
             if (!SumoMappings.TrySignalState(phase.State[i], out states[i]))
             {
-                throw new SumoFormatException(fileName, 0, $"tlLogic '{tlId}': unknown signal state '{phase.State[i]}' in '{phase.State}'");
+                throw new InvalidDataException($"tlLogic '{tlId}': unknown signal state '{phase.State[i]}' in '{phase.State}'");
             }
         }
 
@@ -40,12 +40,13 @@ internal static class SumoSignals
     /// <summary>
     /// The plan of a tlLogic: min/max durations from minDur/maxDur (default: the duration), actuated for
     /// <c>type="actuated"</c> and <c>"delay_based"</c>; other types (e.g. NEMA, off) run fixed-time and are reported.
+    /// Throws <see cref="InvalidDataException"/> for an empty program, unequal state lengths or unknown state characters.
     /// </summary>
-    public static SignalPlan Plan(RawTlLogic tl, SumoReport report, string fileName)
+    public static SignalPlan Plan(RawTlLogic tl, SumoReport report)
     {
         if (tl.Phases.Count == 0)
         {
-            throw new SumoFormatException(fileName, 0, $"tlLogic '{tl.Id}' has no phases");
+            throw new InvalidDataException($"tlLogic '{tl.Id}' has no phases");
         }
 
         var linkCount = tl.Phases[0].State.Length;
@@ -55,13 +56,13 @@ internal static class SumoSignals
             var p = tl.Phases[i];
             if (p.State.Length != linkCount)
             {
-                throw new SumoFormatException(fileName, 0, $"tlLogic '{tl.Id}': phase {i} has {p.State.Length} states, phase 0 has {linkCount}");
+                throw new InvalidDataException($"tlLogic '{tl.Id}': phase {i} has {p.State.Length} states, phase 0 has {linkCount}");
             }
 
             var duration = Seconds(p.DurationS, report, tl.Id);
             var min = p.MinDurS is { } mn ? Math.Min(duration, Seconds(mn, report, tl.Id)) : duration;
             var max = p.MaxDurS is { } mx ? Math.Max(duration, Seconds(mx, report, tl.Id)) : duration;
-            phases[i] = new SignalPlanPhase(duration, States(p, tl.Id, fileName)) { MinDurationS = min, MaxDurationS = max };
+            phases[i] = new SignalPlanPhase(duration, States(p, tl.Id)) { MinDurationS = min, MaxDurationS = max };
         }
 
         var actuated = tl.Type is "actuated" or "delay_based";

@@ -36,8 +36,6 @@ internal sealed class SumoXml : IDisposable
 
     public string Path { get; }
 
-    public string FileName => System.IO.Path.GetFileName(Path);
-
     public XmlReader Reader => _reader;
 
     public int Line => ((IXmlLineInfo)_reader).LineNumber;

@@ -66,6 +66,19 @@ public sealed class ErrorAndReportTests
     }
 
     [Test]
+    public void Bad_tls_override_names_file_and_line()
+    {
+        var net = SumoNetReader.Read(SharedData.SumoFile("bologna-acosta/acosta_buslanes.net.xml"));
+        var path = Path.Combine(_dir, "bad.add.xml");
+        File.WriteAllText(path, "<additional>\n  <busStop id=\"b\" lane=\"104_0\"/>\n  <tlLogic id=\"209\" type=\"static\" programID=\"x\" offset=\"0\">\n" +
+            "    <phase duration=\"30\" state=\"GGGGGGG\"/>\n    <phase duration=\"30\" state=\"rrrrrrr\"/>\n  </tlLogic>\n" +
+            "  <tlLogic id=\"209\" type=\"static\" programID=\"y\" offset=\"0\">\n    <phase duration=\"30\" state=\"GGGQGGG\"/>\n  </tlLogic>\n</additional>\n");
+        var ex = Assert.Throws<SumoFormatException>(() => SumoAdditionalReader.Read(net, path));
+        Assert.That(ex!.Line, Is.EqualTo(7));
+        Assert.That(ex.Message, Does.Contain("bad.add.xml(7)").And.Contain("'Q'"));
+    }
+
+    [Test]
     public void Unknown_net_element_is_reported()
     {
         var source = File.ReadAllText(SharedData.SumoFile("bologna-acosta/acosta_buslanes.net.xml"));
