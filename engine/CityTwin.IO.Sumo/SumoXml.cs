@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml;
+using CityTwin.Model.Reporting;
+
+namespace CityTwin.IO.Sumo;
+
+/// <summary>A forward-only reader over one SUMO XML file (plain or gzip) that reports errors with file and line.</summary>
+internal sealed class SumoXml : IDisposable
+{
+    private readonly Stream _stream;
+    private readonly XmlReader _reader;
+
+    public SumoXml(string path)
+    {
+        Path = path;
+        try
+        {
+            Stream file = File.OpenRead(path);
+            // Gzip is recognised by its magic bytes, not the name, so a renamed file still opens.
+            var b0 = file.ReadByte();
+            var b1 = file.ReadByte();
+            file.Position = 0;
+            _stream = b0 == 0x1f && b1 == 0x8b ? new GZipStream(file, CompressionMode.Decompress) : file;
+        }
+        catch (IOException ex)
+        {
+            throw new SumoFormatException(path, 0, ex.Message, ex);
+        }
+
+        _reader = XmlReader.Create(_stream, new XmlReaderSettings
+        {
+            IgnoreComments = true, IgnoreWhitespace = true, IgnoreProcessingInstructions = true, DtdProcessing = DtdProcessing.Ignore,
+        });
+    }
+
+    public string Path { get; }
+
+    public XmlReader Reader => _reader;
+
+    public int Line => ((IXmlLineInfo)_reader).LineNumber;
+
+    /// <summary>Advances to the next element start; false at the end of the file.</summary>
+    public bool NextElement()
+    {
+        try
+        {
+            while (_reader.Read())
+            {
+                if (_reader.NodeType == XmlNodeType.Element)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        catch (XmlException ex)
+        {
+            throw new SumoFormatException(Path, ex.LineNumber, ex.Message, ex);
+        }
+    }
+
+    /// <summary>Depth of the current element (root = 0).</summary>
+    public int Depth => _reader.Depth;
+
+    public string Name => _reader.Name;
+
+    public string? Attr(string name) => _reader.GetAttribute(name);
+
+    public string Required(string name) =>
+        _reader.GetAttribute(name) ?? throw Error($"<{_reader.Name}> has no '{name}' attribute");
+
+    public double Double(string name, double fallback)
+    {
+        var text = _reader.GetAttribute(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+            ? v
+            : throw Error($"<{_reader.Name}> attribute '{name}' is not a number: '{text}'");
+    }
+
+    public int Int(string name, int fallback)
+    {
+        var text = _reader.GetAttribute(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)
+            ? v
+            : throw Error($"<{_reader.Name}> attribute '{name}' is not an integer: '{text}'");
+    }
+
+    /// <summary>Counts every attribute of the current element that is not in <paramref name="known"/>.</summary>
+    public void ReportUnknownAttributes(HashSet<string> known, SumoReport report, string category)
+    {
+        if (!_reader.MoveToFirstAttribute())
+        {
+            return;
+        }
+
+        do
+        {
+            var n = _reader.Name;
+            if (!known.Contains(n) && !n.StartsWith("xmlns", StringComparison.Ordinal) && !n.StartsWith("xsi:", StringComparison.Ordinal))
+            {
+                report.Add(category, $"attribute ignored: {_reader.LocalName}", ReportSeverity.Info);
+            }
+        }
+        while (_reader.MoveToNextAttribute());
+        _reader.MoveToElement();
+    }
+
+    public SumoFormatException Error(string message) => new(Path, Line, message);
+
+    public static double ParseDouble(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _stream.Dispose();
+    }
+}

@@ -1,0 +1,115 @@
+using CityTwin.Model.Roads;
+
+namespace CityTwin.IO.Sumo.Tests;
+
+public sealed class SumoNetReaderTests
+{
+    private static readonly string[] Nets =
+        ["bologna-acosta/acosta_buslanes.net.xml", "bologna-joined/joined_buslanes.net.xml", "monaco-generated/monaco.net.xml.gz"];
+
+    [TestCaseSource(nameof(Nets))]
+    public void Counts_match_the_xml(string relative)
+    {
+        var path = SharedData.SumoFile(relative);
+        var expected = NetCounts.Of(path);
+        var net = SumoNetReader.Read(path);
+        var roads = net.Model.Roads;
+        Assert.Multiple(() =>
+        {
+            Assert.That(roads.Edges.Length, Is.EqualTo(expected.NormalEdges), "normal edges");
+            Assert.That(roads.Lanes.Length, Is.EqualTo(expected.NormalLanes), "lanes of normal edges");
+            Assert.That(roads.Connections.Length, Is.EqualTo(expected.Connections), "connections between normal edges");
+            Assert.That(roads.SignalPrograms.Length, Is.EqualTo(expected.TlLogics), "tlLogic programs");
+            Assert.That(net.Report.CountOf("roads", "connection's internal lane not listed by its junction: no right of way"), Is.Zero,
+                "every link finds its request row, also across internal junctions");
+            Assert.That(net.Report.CountOf("roads", "connection has no request row at its junction: no right of way"), Is.Zero);
+        });
+    }
+
+    [TestCaseSource(nameof(Nets))]
+    public void Connections_lanes_and_signal_links_are_consistent(string relative)
+    {
+        var net = SumoNetReader.Read(SharedData.SumoFile(relative));
+        var roads = net.Model.Roads;
+        for (var c = 0; c < roads.Connections.Length; c++)
+        {
+            var con = roads.Connections[c];
+            Assert.That(roads.Lanes[con.FromLane].Edge, Is.EqualTo(con.FromEdge));
+            Assert.That(roads.Lanes[con.ToLane].Edge, Is.EqualTo(con.ToEdge));
+            Assert.That(roads.Edges[con.FromEdge].ToJunction, Is.EqualTo(roads.Edges[con.ToEdge].FromJunction), $"connection {c} joins its edges");
+            if (con.Control == LinkControl.Signal)
+            {
+                var program = roads.Junctions[con.Junction].SignalProgram;
+                Assert.That(program, Is.GreaterThanOrEqualTo(0));
+                Assert.That(con.SignalLink, Is.LessThan(roads.SignalPrograms[program].LinkCount));
+            }
+
+            foreach (var f in roads.GetConflicts(c))
+            {
+                Assert.That(roads.Connections[f.Foe].Junction, Is.EqualTo(con.Junction), "foes share the junction");
+                var back = roads.GetConflicts(f.Foe).ToArray().Count(b => b.Foe == c);
+                Assert.That(back, Is.EqualTo(1), "each conflict appears on both sides");
+            }
+        }
+
+        Assert.That(roads.Conflicts.Length, Is.GreaterThan(0));
+        Assert.That(roads.Connections.ToArray().Count(c => c.Control == LinkControl.Signal), Is.GreaterThan(0));
+    }
+
+    [TestCaseSource(nameof(Nets))]
+    public void Signal_programs_have_one_state_per_link_and_the_file_durations(string relative)
+    {
+        var path = SharedData.SumoFile(relative);
+        var expected = NetCounts.Of(path);
+        var net = SumoNetReader.Read(path);
+        var roads = net.Model.Roads;
+        for (var p = 0; p < roads.SignalPrograms.Length; p++)
+        {
+            var program = roads.SignalPrograms[p];
+            var durations = expected.PhaseDurations[net.TrafficLightIds[p]];
+            Assert.That(program.PhaseCount, Is.EqualTo(durations.Count));
+            for (var k = 0; k < program.PhaseCount; k++)
+            {
+                Assert.That(roads.GetPhaseStates(p, k).Length, Is.EqualTo(program.LinkCount));
+                Assert.That(roads.SignalPhases[program.FirstPhase + k].DurationS, Is.EqualTo(Math.Max(1, Math.Round(durations[k]))));
+            }
+
+            Assert.That(net.SignalPlans[p].LinkCount, Is.EqualTo(program.LinkCount));
+        }
+    }
+
+    [Test]
+    public void Acosta_right_of_way_follows_the_request_matrix()
+    {
+        // Junction "1": link 3 (left turn 1_0 -> 204a[0]) has response 00111 and yields to links 0..2 (through from 201c).
+        var net = SumoNetReader.Read(SharedData.SumoFile("bologna-acosta/acosta_buslanes.net.xml"));
+        var roads = net.Model.Roads;
+        Assert.That(net.TryGetLane("1_0", out var lane), Is.True);
+        Assert.That(net.TryGetEdge("201c", out var through), Is.True);
+        var left = roads.GetConnections(lane).ToArray().Single();
+        var index = roads.Lanes[lane].FirstConnection;
+        Assert.That(left.Direction, Is.EqualTo(TurnDirections.Left));
+        Assert.That(left.SignalLink, Is.EqualTo(3));
+        var foes = roads.GetConflicts(index).ToArray();
+        Assert.That(foes.Where(f => roads.Connections[f.Foe].FromEdge == through).All(f => f.MustYield), Is.True);
+        Assert.That(foes.Count(f => roads.Connections[f.Foe].FromEdge == through), Is.EqualTo(3));
+        Assert.That(roads.Junctions[left.Junction].Kind, Is.EqualTo(JunctionKind.TrafficSignals));
+    }
+
+    [Test]
+    public void Geo_referenced_net_gets_a_projection_at_its_centre()
+    {
+        var net = SumoNetReader.Read(SharedData.SumoFile("monaco-generated/monaco.net.xml.gz"));
+        var projection = net.Model.Projection;
+        Assert.That(projection.CentreLonDeg, Is.InRange(7.349, 7.491));
+        Assert.That(projection.CentreLatDeg, Is.InRange(43.715, 43.770));
+    }
+
+    [Test]
+    public void Unsupported_elements_are_reported_by_name_and_count()
+    {
+        var net = SumoNetReader.Read(SharedData.SumoFile("bologna-acosta/acosta_buslanes.net.xml"));
+        Assert.That(net.Report.CountOf("input", "element not supported: <prohibition>"), Is.EqualTo(6));
+        Assert.That(net.Model.Report.Entries.Any(e => e.Reason.Contains("<prohibition>", StringComparison.Ordinal)), Is.True);
+    }
+}
