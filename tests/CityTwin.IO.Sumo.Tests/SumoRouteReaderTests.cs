@@ -88,4 +88,20 @@ public sealed class SumoRouteReaderTests
         Assert.That(sim.Removed, Is.LessThan(0.05 * sim.Inserted));
         Assert.That(sim.Detectors.Sum(d => d.TotalCount), Is.GreaterThan(0), "the imported loops count vehicles");
     }
+
+    [Test]
+    public void Monaco_600_s_run_of_routed_vehicles_conserves_vehicles()
+    {
+        var net = SumoNetReader.Read(SharedData.SumoFile("monaco-generated/monaco.net.xml.gz"));
+        var demand = SumoRouteReader.Read(net, new SeededRandom(3), SharedData.SumoFile("monaco-generated/monaco.rou.xml.gz"));
+        var roads = net.Model.Roads;
+        using var sim = new TrafficSimulation(roads, demand.Types, new TrafficOptions { Seed = 3 });
+        net.ApplySignalPlans(sim.Signals);
+        sim.Schedule(demand.Trips, new AStarRouter(RoutingGraph.Build(roads, VehicleClasses.Passenger)));
+        sim.RunUntil(SimTime.FromSeconds(600L));
+        TestContext.Out.WriteLine($"inserted {sim.Inserted}, arrived {sim.Arrived}, running {sim.Running}, removed {sim.Removed}");
+        Assert.That(sim.Inserted, Is.GreaterThan(300));
+        Assert.That(sim.Inserted, Is.EqualTo(sim.Arrived + sim.Running + sim.Removed));
+        Assert.That(sim.Removed, Is.LessThan(0.05 * sim.Inserted));
+    }
 }
