@@ -29,6 +29,10 @@ public sealed class TrafficEmissions
     private readonly double[] _evShareByType;
     private readonly RandomStreams _streams;
     private readonly int[] _laneEdge;
+    private readonly double[] _intervalCo2G;
+    private readonly double[] _intervalNoxG;
+    private readonly double[] _intervalFuelMl;
+    private long _intervalStartMs;
     private readonly Vector256<double>[][] _columnsByType;
     private TripAccumulator?[] _tripAccumulators = new TripAccumulator?[256];
     private int _tripInfosSeen;
@@ -55,6 +59,9 @@ public sealed class TrafficEmissions
         }
 
         EdgeCo2G = new double[traffic.Network.Edges.Length];
+        _intervalCo2G = new double[traffic.Network.Edges.Length];
+        _intervalNoxG = new double[traffic.Network.Edges.Length];
+        _intervalFuelMl = new double[traffic.Network.Edges.Length];
         _laneEdge = new int[traffic.Network.Lanes.Length];
         for (var lane = 0; lane < _laneEdge.Length; lane++)
         {
@@ -95,6 +102,12 @@ public sealed class TrafficEmissions
     /// <summary>CO2 per edge, grams.</summary>
     public double[] EdgeCo2G { get; }
 
+    /// <summary>Length of the per-edge intervals of <see cref="EdgeRows"/>, ms (15 minutes by default).</summary>
+    public long IntervalMs { get; init; } = 900_000;
+
+    /// <summary>Per edge and interval: CO2, NOx and fuel of the vehicles on the edge (edges with traffic only).</summary>
+    public List<EdgeEmissionRow> EdgeRows { get; } = [];
+
     /// <summary>Per-trip rows, written as trips end.</summary>
     public List<TripEmissionRow> Trips { get; } = [];
 
@@ -122,6 +135,12 @@ public sealed class TrafficEmissions
         var step = new StepAccounting { Owner = this, StepS = stepS, LaneEdge = _laneEdge };
         _traffic.World.InlineQuery<StepAccounting, Kinematics, VehicleRoute>(in Vehicles, ref step);
 
+        var nowMs = _traffic.Clock.Now.Milliseconds;
+        if (IntervalMs > 0 && nowMs - _intervalStartMs >= IntervalMs)
+        {
+            FlushInterval(nowMs);
+        }
+
         // Close the trips that ended in this step.
         for (; _tripInfosSeen < _traffic.TripInfos.Count; _tripInfosSeen++)
         {
@@ -143,6 +162,31 @@ public sealed class TrafficEmissions
                 acc.Mg[4] / 1000, acc.Mg[5], acc.EnergyWh, acc.Electric ? acc.Battery.StateOfCharge : double.NaN,
                 info.RouteLengthM > 0 && acc.Electric ? acc.EnergyWh / (info.RouteLengthM / 1000) : double.NaN));
         }
+    }
+
+    /// <summary>Writes the rows of the open interval up to <paramref name="nowMs"/> (call at the end of a run).</summary>
+    /// <param name="nowMs">End of the interval.</param>
+    public void FlushInterval(long nowMs)
+    {
+        if (nowMs <= _intervalStartMs)
+        {
+            return;
+        }
+
+        var edges = _traffic.Network.Edges;
+        for (var e = 0; e < _intervalCo2G.Length; e++)
+        {
+            if (_intervalCo2G[e] > 0 || _intervalFuelMl[e] > 0)
+            {
+                EdgeRows.Add(new EdgeEmissionRow(e, edges[e].OsmWayId, _intervalStartMs / 1000.0, nowMs / 1000.0, _intervalCo2G[e],
+                    _intervalNoxG[e], _intervalFuelMl[e]));
+            }
+        }
+
+        Array.Clear(_intervalCo2G);
+        Array.Clear(_intervalNoxG);
+        Array.Clear(_intervalFuelMl);
+        _intervalStartMs = nowMs;
     }
 
     private TripAccumulator Accumulator(int trip, int type)
@@ -198,7 +242,11 @@ public sealed class TrafficEmissions
             ref var mg = ref MemoryMarshal.GetArrayDataReference(acc.Mg);
             Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref mg) + lo, ref mg);
             Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref mg, 4) + hi, ref mg, 4);
-            owner.EdgeCo2G[LaneEdge[k.Lane]] += lo.GetElement(0) / 1000;
+            var edge = LaneEdge[k.Lane];
+            owner.EdgeCo2G[edge] += lo.GetElement(0) / 1000;
+            owner._intervalCo2G[edge] += lo.GetElement(0) / 1000;
+            owner._intervalNoxG[edge] += lo.GetElement(3) / 1000;
+            owner._intervalFuelMl[edge] += hi.GetElement(1);
         }
     }
 
@@ -256,3 +304,13 @@ public sealed class TrafficEmissions
 public readonly record struct TripEmissionRow(
     string Id, bool Electric, double Co2G, double CoG, double HcG, double NoxG, double PmxG, double FuelMl, double ElectricityWh,
     double FinalStateOfCharge, double WhPerKm);
+
+/// <summary>Emissions on one edge in one interval (grams; fuel in ml).</summary>
+/// <param name="Edge">Edge index.</param>
+/// <param name="OsmWayId">OSM way of the edge.</param>
+/// <param name="BeginS">Interval start.</param>
+/// <param name="EndS">Interval end.</param>
+/// <param name="Co2G">CO2.</param>
+/// <param name="NoxG">NOx.</param>
+/// <param name="FuelMl">Fuel.</param>
+public readonly record struct EdgeEmissionRow(int Edge, long OsmWayId, double BeginS, double EndS, double Co2G, double NoxG, double FuelMl);

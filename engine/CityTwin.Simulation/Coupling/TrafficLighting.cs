@@ -18,6 +18,7 @@ public sealed class TrafficLighting
     private readonly int[] _controlIndexOfLamp;
     private readonly (double OffsetM, int Lamp)[][] _lampsByEdge;
     private readonly int _lampCount;
+    private readonly Model.Lighting.StreetLamp[] _lamps;
     private readonly LampEnergyLedger _ledger;
     private readonly bool[] _boosted;
     private readonly long[] _sinceMs;
@@ -108,6 +109,7 @@ public sealed class TrafficLighting
 
         _ledger = new LampEnergyLedger(ordered);
         _lampCount = lamps.Length;
+        _lamps = lamps.ToArray();
         _boosted = new bool[lamps.Length];
         _sinceMs = new long[lamps.Length];
         Array.Fill(_sinceMs, traffic.Clock.Now.Milliseconds);
@@ -132,6 +134,40 @@ public sealed class TrafficLighting
 
     /// <summary>Vehicle detections so far (one per lamp and step with a vehicle in range).</summary>
     public long Detections { get; private set; }
+
+    /// <summary>One row per lamp of the city model: energy, burning hours and the shares of burning time dimmed and
+    /// boosted.</summary>
+    /// <returns>The rows, in the model's lamp order.</returns>
+    public List<LampRow> LampRows()
+    {
+        var ledger = Ledger;
+        var rows = new List<LampRow>(_lampCount);
+        for (var lamp = 0; lamp < _lampCount; lamp++)
+        {
+            var i = _controlIndexOfLamp[lamp];
+            var model = _lamps[lamp];
+            var burning = ledger.BurningS[i];
+            rows.Add(new LampRow(lamp, model.OsmId, model.Generated, model.Edge, ledger.EnergyWh[i] / 1000, burning / 3600,
+                burning > 0 ? ledger.DimmedS[i] / burning : 0, burning > 0 ? ledger.BoostedS[i] / burning : 0));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Lighting energy per road (OSM way): lamps and kWh, largest first.</summary>
+    /// <returns>The rows.</returns>
+    public List<RoadLightingRow> RoadRows()
+    {
+        var network = _traffic.Network;
+        return LampRows().Where(r => r.Edge >= 0 && r.Edge < network.Edges.Length)
+            .GroupBy(r => network.Edges[r.Edge].OsmWayId)
+            .Select(g =>
+            {
+                var nameIndex = network.Edges[g.First().Edge].NameIndex;
+                return new RoadLightingRow(g.Key, nameIndex >= 0 ? network.Names[nameIndex] : "", g.Count(), g.Sum(r => r.EnergyKWh));
+            })
+            .OrderByDescending(r => r.EnergyKWh).ThenBy(r => r.OsmWayId).ToList();
+    }
 
     /// <summary>The ledger index of a lamp of the city model.</summary>
     /// <param name="lamp">Lamp index in the city model.</param>
@@ -317,3 +353,22 @@ public sealed class TrafficLighting
 /// <param name="DetectionRangeM">Distance from the pole within which a vehicle is detected.</param>
 public sealed record PresenceSettings(double BaseLevel = 0.3, double BoostLevel = 1.0, long HoldTimeMs = 60_000, int NeighbourSpread = 2,
     double DetectionRangeM = 30);
+
+/// <summary>One lamp's totals.</summary>
+/// <param name="Lamp">Lamp index in the city model.</param>
+/// <param name="OsmId">OSM node id (0 for generated lamps).</param>
+/// <param name="Generated">Whether the lamp was generated along a lit road.</param>
+/// <param name="Edge">Nearest edge, or −1.</param>
+/// <param name="EnergyKWh">Energy used.</param>
+/// <param name="BurningH">Hours switched on.</param>
+/// <param name="DimmedShare">Share of burning time below full level.</param>
+/// <param name="BoostedShare">Share of burning time boosted by presence.</param>
+public readonly record struct LampRow(int Lamp, long OsmId, bool Generated, int Edge, double EnergyKWh, double BurningH, double DimmedShare,
+    double BoostedShare);
+
+/// <summary>Lighting of one road (OSM way).</summary>
+/// <param name="OsmWayId">OSM way id.</param>
+/// <param name="Name">Street name, or empty.</param>
+/// <param name="Lamps">Lamps along it.</param>
+/// <param name="EnergyKWh">Their energy.</param>
+public readonly record struct RoadLightingRow(long OsmWayId, string Name, int Lamps, double EnergyKWh);

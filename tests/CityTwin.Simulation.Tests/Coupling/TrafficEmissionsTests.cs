@@ -32,6 +32,9 @@ public class TrafficEmissionsTests
         Assert.That(e.Trips.All(t => !t.Electric && t.ElectricityWh == 0), Is.True);
         Assert.That(e.EdgeCo2G.Sum() / 1000, Is.EqualTo(e.Co2Kg).Within(1e-6).Percent, "edge totals add up to the city total");
         Assert.That(e.Trips.Sum(t => t.Co2G) / 1000, Is.LessThanOrEqualTo(e.Co2Kg * 1.000001), "ended trips hold part of the total");
+        Assert.That(e.EdgeRows.Select(r => r.BeginS).Distinct().Count(), Is.EqualTo(1), "1,500 s hold one full 15-minute interval");
+        Assert.That(e.EdgeRows.All(r => r.Co2G > 0 && r.NoxG >= 0 && r.FuelMl > 0 && r.EndS - r.BeginS == 900), Is.True);
+        Assert.That(e.EdgeRows.Sum(r => r.Co2G), Is.LessThan(e.EdgeCo2G.Sum()), "the second, open interval is not written yet");
     }
 
     [Test]

@@ -39,6 +39,14 @@ public class TrafficLightingTests
         Assert.That(boosted, Is.GreaterThan(lamps / 20), "lamps along driven streets were boosted");
         Assert.That(boosted, Is.LessThan(lamps), "lamps on streets without traffic stayed dimmed");
         Assert.That(adaptive.Detections, Is.GreaterThan(0));
+
+        var lampRows = adaptive.LampRows();
+        Assert.That(lampRows, Has.Count.EqualTo(lamps));
+        Assert.That(lampRows.Sum(r => r.EnergyKWh), Is.EqualTo(adaptiveKWh).Within(1e-9).Percent);
+        Assert.That(lampRows.All(r => r.BurningH == 0.25 && r.BoostedShare is >= 0 and <= 1 && r.DimmedShare is >= 0 and <= 1), Is.True);
+        var roads = adaptive.RoadRows();
+        Assert.That(roads.Sum(r => r.Lamps), Is.EqualTo(lampRows.Count(r => r.Edge >= 0)));
+        Assert.That(roads, Is.Ordered.Descending.By(nameof(RoadLightingRow.EnergyKWh)));
     }
 
     [Test]

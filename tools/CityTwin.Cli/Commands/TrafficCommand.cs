@@ -149,6 +149,13 @@ public static class TrafficCommand
             TableWriter.WriteBoth(sim.EdgeData.Rows, output.FullName, "edgedata");
             TableWriter.WriteBoth(sim.Summary, output.FullName, "summary");
             TableWriter.WriteBoth(emissions.Trips, output.FullName, "emissions");
+            emissions.FlushInterval(sim.Clock.Now.Milliseconds);
+            TableWriter.WriteBoth(emissions.EdgeRows, output.FullName, "edge_emissions");
+            if (city.Lamps.Count > 0)
+            {
+                TableWriter.WriteBoth(lights.LampRows(), output.FullName, "lamps");
+                TableWriter.WriteBoth(lights.RoadRows(), output.FullName, "lighting_roads");
+            }
             File.WriteAllText(Path.Combine(output.FullName, "kpis.json"),
                 JsonSerializer.Serialize(kpis.ToDictionary(k => k.Name, k => k.Value), new JsonSerializerOptions { WriteIndented = true }));
             Console.WriteLine($"  tables and kpis.json written to {output.FullName}");
