@@ -128,24 +128,8 @@ public static class SumoMappings
         }
 
         var dot = type.LastIndexOf('.');
-        return (dot >= 0 ? type[(dot + 1)..] : type) switch
-        {
-            "motorway" => RoadClass.Motorway,
-            "motorway_link" => RoadClass.MotorwayLink,
-            "trunk" => RoadClass.Trunk,
-            "trunk_link" => RoadClass.TrunkLink,
-            "primary" => RoadClass.Primary,
-            "primary_link" => RoadClass.PrimaryLink,
-            "secondary" => RoadClass.Secondary,
-            "secondary_link" => RoadClass.SecondaryLink,
-            "tertiary" => RoadClass.Tertiary,
-            "tertiary_link" => RoadClass.TertiaryLink,
-            "unclassified" => RoadClass.Unclassified,
-            "residential" => RoadClass.Residential,
-            "living_street" => RoadClass.LivingStreet,
-            "service" => RoadClass.Service,
-            _ => RoadClass.Road,
-        };
+        RoadClasses.TryParseHighway(dot >= 0 ? type.AsSpan(dot + 1) : type, out var roadClass);
+        return roadClass;
     }
 
     private static VehicleClasses Union(string list)

@@ -132,29 +132,7 @@ internal static class RoadTags
     /// <param name="highway">The value.</param>
     /// <param name="roadClass">The class.</param>
     /// <returns>False for ways cars cannot use.</returns>
-    public static bool TryClass(string highway, out RoadClass roadClass)
-    {
-        roadClass = highway switch
-        {
-            "motorway" => RoadClass.Motorway,
-            "motorway_link" => RoadClass.MotorwayLink,
-            "trunk" => RoadClass.Trunk,
-            "trunk_link" => RoadClass.TrunkLink,
-            "primary" => RoadClass.Primary,
-            "primary_link" => RoadClass.PrimaryLink,
-            "secondary" => RoadClass.Secondary,
-            "secondary_link" => RoadClass.SecondaryLink,
-            "tertiary" => RoadClass.Tertiary,
-            "tertiary_link" => RoadClass.TertiaryLink,
-            "unclassified" => RoadClass.Unclassified,
-            "residential" => RoadClass.Residential,
-            "living_street" => RoadClass.LivingStreet,
-            "service" => RoadClass.Service,
-            "road" => RoadClass.Road,
-            _ => (RoadClass)255,
-        };
-        return roadClass != (RoadClass)255;
-    }
+    public static bool TryClass(string highway, out RoadClass roadClass) => RoadClasses.TryParseHighway(highway, out roadClass);
 
     private static bool CarsAllowed(TagsCollectionBase? tags)
     {

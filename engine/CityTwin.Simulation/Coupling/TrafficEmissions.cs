@@ -25,7 +25,6 @@ public sealed class TrafficEmissions
     private static readonly Pollutant[] Pollutants = [Pollutant.CO2, Pollutant.CO, Pollutant.HC, Pollutant.NOx, Pollutant.PMx, Pollutant.Fuel];
 
     private readonly TrafficSimulation _traffic;
-    private readonly Hbefa3Class[] _classByType;
     private readonly double[] _evShareByType;
     private readonly RandomStreams _streams;
     private readonly int[] _laneEdge;
@@ -46,9 +45,8 @@ public sealed class TrafficEmissions
         ArgumentNullException.ThrowIfNull(traffic);
         _traffic = traffic;
         _streams = new RandomStreams(seed);
-        _classByType = traffic.Types.Select(t => ClassOf(t.EmissionClass)).ToArray();
         // Row 5 (fuel) is divided by the fuel density so that it accumulates ml, as Hbefa3Model.FuelMlPerS.
-        _columnsByType = _classByType.Select(Columns).ToArray();
+        _columnsByType = traffic.Types.Select(t => Columns(ClassOf(t.EmissionClass))).ToArray();
         _evShareByType = traffic.Types.Select((_, i) => evShareByType is null ? 0 : evShareByType[i]).ToArray();
         foreach (var share in _evShareByType)
         {

@@ -183,13 +183,18 @@ public sealed partial class TrafficSimulation
     private void RebuildLanes()
     {
         _lanes.Clear();
-        var lanes = _lanes;
-        var types = _params;
-        World.Query(in Vehicles, (Entity e, ref Kinematics k, ref VehicleRoute r, ref TripStats _) =>
-            lanes.Append(k.Lane, new LaneSlot
-            {
-                Vehicle = e, PosM = k.PosM, SpeedMps = k.SpeedMps, LengthM = types[r.Type].LengthM, Trip = r.Trip,
-            }));
+        var append = new AppendToLanes { Lanes = _lanes, Types = _params };
+        World.InlineEntityQuery<AppendToLanes, Kinematics, VehicleRoute>(in Vehicles, ref append);
         _lanes.SortAll();
+    }
+
+    /// <summary>Appends each vehicle to its lane's list (a struct callback: no closure per step).</summary>
+    private struct AppendToLanes : IForEachWithEntity<Kinematics, VehicleRoute>
+    {
+        public LaneOccupancy Lanes;
+        public CarFollowing.CarFollowParameters[] Types;
+
+        public readonly void Update(Entity entity, ref Kinematics k, ref VehicleRoute r) =>
+            Lanes.Append(k.Lane, new LaneSlot { Vehicle = entity, PosM = k.PosM, SpeedMps = k.SpeedMps, LengthM = Types[r.Type].LengthM, Trip = r.Trip });
     }
 }
