@@ -21,7 +21,7 @@ public static class EnergyCommand
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        var city = new Argument<FileInfo>("city") { Description = "OSM extract or city cache (.ctw)" };
+        var city = new Argument<FileInfo>("city") { Description = "OSM extract, SUMO network (.net.xml[.gz]) or city cache (.ctw)" };
         var epw = new Option<FileInfo?>("--epw") { Description = "EnergyPlus weather file (default: a synthetic clear-sky year for the city's latitude)" };
         var utcOffset = new Option<double>("--utc-offset") { Description = "Local time offset from UTC, hours (synthetic weather)", DefaultValueFactory = _ => 1 };
         var pvShare = new Option<double>("--pv-share") { Description = "Share of buildings with rooftop PV (0-1)", DefaultValueFactory = _ => 0 };
@@ -47,7 +47,7 @@ public static class EnergyCommand
 
         try
         {
-            var model = file.Extension.Equals(".ctw", StringComparison.OrdinalIgnoreCase) ? CityModelCache.Load(file.FullName) : OsmCityImporter.Import(file.FullName);
+            var model = CityFiles.Load(file);
             var descriptions = CityBuildings.Describe(model, out var defaults);
             var weather = epw is not null
                 ? EpwReader.ReadFile(epw.FullName)
@@ -82,7 +82,7 @@ public static class EnergyCommand
             Console.WriteLine("Map data © OpenStreetMap contributors (ODbL).");
             return 0;
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or OsmImportException or CacheFormatException or FormatException)
+        catch (Exception e) when (CityFiles.IsInputError(e))
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;

@@ -27,7 +27,7 @@ public static class TrafficCommand
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        var city = new Argument<FileInfo>("city") { Description = "OSM extract (.osm.pbf, .osm, .osm.gz, .osm.bz2) or city cache (.ctw)" };
+        var city = new Argument<FileInfo>("city") { Description = "OSM extract (.osm.pbf, .osm, .osm.gz, .osm.bz2), SUMO network (.net.xml[.gz]) or city cache (.ctw)" };
         var trips = new Option<int>("--trips") { Description = "Random trips to generate", DefaultValueFactory = _ => 3600 };
         var departSeconds = new Option<int>("--depart-seconds") { Description = "Departures are spread evenly over this window", DefaultValueFactory = _ => 3600 };
         var seconds = new Option<int>("--seconds") { Description = "Simulated seconds", DefaultValueFactory = _ => 5400 };
@@ -86,9 +86,9 @@ public static class TrafficCommand
         CityModel city;
         try
         {
-            city = file.Extension.Equals(".ctw", StringComparison.OrdinalIgnoreCase) ? CityModelCache.Load(file.FullName) : OsmCityImporter.Import(file.FullName);
+            city = CityFiles.Load(file);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or OsmImportException or CacheFormatException)
+        catch (Exception e) when (CityFiles.IsInputError(e))
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;
