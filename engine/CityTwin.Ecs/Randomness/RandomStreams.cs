@@ -31,16 +31,20 @@ public sealed class RandomStreams(ulong seed)
     /// <returns>The derived seed.</returns>
     public ulong StreamSeed(string name, long index)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        var hash = 0xCBF29CE484222325UL;
-        foreach (var b in Encoding.UTF8.GetBytes(name))
+        // Wrap-around arithmetic is the algorithm here (hashing/PRNG), also in Debug builds with overflow checks.
+        unchecked
         {
-            hash = (hash ^ b) * 0x100000001B3UL;
-        }
+            ArgumentNullException.ThrowIfNull(name);
+            var hash = 0xCBF29CE484222325UL;
+            foreach (var b in Encoding.UTF8.GetBytes(name))
+            {
+                hash = (hash ^ b) * 0x100000001B3UL;
+            }
 
-        var state = Seed ^ hash;
-        var mixed = SeededRandom.SplitMix64(ref state);
-        state = mixed ^ (ulong)index;
-        return SeededRandom.SplitMix64(ref state);
+            var state = Seed ^ hash;
+            var mixed = SeededRandom.SplitMix64(ref state);
+            state = mixed ^ (ulong)index;
+            return SeededRandom.SplitMix64(ref state);
+        }
     }
 }

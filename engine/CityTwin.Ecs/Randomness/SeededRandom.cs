@@ -42,15 +42,19 @@ public sealed class SeededRandom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
-        var result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = BitOperations.RotateLeft(_s3, 45);
-        return result;
+        // Wrap-around arithmetic is the algorithm here (hashing/PRNG), also in Debug builds with overflow checks.
+        unchecked
+        {
+            var result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
+            var t = _s1 << 17;
+            _s2 ^= _s0;
+            _s3 ^= _s1;
+            _s1 ^= _s2;
+            _s0 ^= _s3;
+            _s2 ^= t;
+            _s3 = BitOperations.RotateLeft(_s3, 45);
+            return result;
+        }
     }
 
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
@@ -68,19 +72,23 @@ public sealed class SeededRandom
     /// <returns>The value.</returns>
     public int NextInt(int maxExclusive)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxExclusive);
-        var range = (ulong)maxExclusive;
-        var product = Math.BigMul(NextUInt64(), range, out var low);
-        if (low < range)
+        // Wrap-around arithmetic is the algorithm here (hashing/PRNG), also in Debug builds with overflow checks.
+        unchecked
         {
-            var threshold = (0 - range) % range;
-            while (low < threshold)
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxExclusive);
+            var range = (ulong)maxExclusive;
+            var product = Math.BigMul(NextUInt64(), range, out var low);
+            if (low < range)
             {
-                product = Math.BigMul(NextUInt64(), range, out low);
+                var threshold = (0 - range) % range;
+                while (low < threshold)
+                {
+                    product = Math.BigMul(NextUInt64(), range, out low);
+                }
             }
-        }
 
-        return (int)product;
+            return (int)product;
+        }
     }
 
     /// <summary>A uniform integer in [<paramref name="min"/>, <paramref name="maxExclusive"/>).</summary>
@@ -145,9 +153,13 @@ public sealed class SeededRandom
     /// <summary>SplitMix64 step: the seeding function recommended for xoshiro.</summary>
     internal static ulong SplitMix64(ref ulong state)
     {
-        var z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        // Wrap-around arithmetic is the algorithm here (hashing/PRNG), also in Debug builds with overflow checks.
+        unchecked
+        {
+            var z = state += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
     }
 }

@@ -13,10 +13,14 @@ internal static class StepRandom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Uniform(ulong seed, int trip, long step, int purpose)
     {
-        var x = seed ^ ((ulong)(uint)trip * 0x9E3779B97F4A7C15UL) ^ ((ulong)step * 0xC2B2AE3D27D4EB4FUL) ^ ((ulong)purpose << 56);
-        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
-        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
-        x ^= x >> 31;
-        return (x >> 11) * (1.0 / (1UL << 53));
+        // Wrap-around arithmetic is the algorithm here (hashing/PRNG), also in Debug builds with overflow checks.
+        unchecked
+        {
+            var x = seed ^ ((ulong)(uint)trip * 0x9E3779B97F4A7C15UL) ^ ((ulong)step * 0xC2B2AE3D27D4EB4FUL) ^ ((ulong)purpose << 56);
+            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+            x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+            x ^= x >> 31;
+            return (x >> 11) * (1.0 / (1UL << 53));
+        }
     }
 }
