@@ -23,4 +23,10 @@ public struct Lane
 
     /// <summary>Whether <see cref="Turns"/> came from an OSM <c>turn:lanes</c> tag.</summary>
     public bool TurnsTagged;
+
+    /// <summary>
+    /// Classes barred from this lane on top of the edge's <see cref="Edge.Allowed"/> (e.g. everything but buses on a
+    /// bus lane, or SUMO's per-lane <c>disallow</c>); <see cref="VehicleClasses.None"/> for an ordinary lane.
+    /// </summary>
+    public VehicleClasses Disallowed;
 }

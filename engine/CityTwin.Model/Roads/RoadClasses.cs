@@ -32,4 +32,18 @@ public static class RoadClasses
         roadClass = found ?? RoadClass.Road;
         return found.HasValue;
     }
+
+    /// <summary>The <c>highway=*</c> value a road class stands for (the inverse of <see cref="TryParseHighway"/>).</summary>
+    /// <param name="roadClass">The class.</param>
+    /// <returns>The OSM value, e.g. <c>living_street</c>.</returns>
+    public static string ToHighway(RoadClass roadClass) => roadClass switch
+    {
+        RoadClass.MotorwayLink => "motorway_link",
+        RoadClass.TrunkLink => "trunk_link",
+        RoadClass.PrimaryLink => "primary_link",
+        RoadClass.SecondaryLink => "secondary_link",
+        RoadClass.TertiaryLink => "tertiary_link",
+        RoadClass.LivingStreet => "living_street",
+        _ => roadClass.ToString().ToLowerInvariant(),
+    };
 }

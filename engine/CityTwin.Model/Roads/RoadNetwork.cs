@@ -109,6 +109,13 @@ public sealed class RoadNetwork
     /// <returns>The lanes.</returns>
     public ReadOnlySpan<Lane> GetLanes(int edge) => _lanes.AsSpan(_edges[edge].FirstLane, _edges[edge].LaneCount);
 
+    /// <summary>Whether a vehicle class may use a lane: allowed on its edge and not barred from the lane itself.</summary>
+    /// <param name="lane">Lane index.</param>
+    /// <param name="vehicleClass">The class (one flag).</param>
+    /// <returns>True when allowed.</returns>
+    public bool LaneAllows(int lane, VehicleClasses vehicleClass) =>
+        (_edges[_lanes[lane].Edge].Allowed & ~_lanes[lane].Disallowed & vehicleClass) != 0;
+
     /// <summary>Outgoing connections of one lane.</summary>
     /// <param name="lane">Lane index.</param>
     /// <returns>The connections.</returns>

@@ -190,7 +190,7 @@ public sealed partial class TrafficSimulation
             }
 
             step++;
-            connection = ExitConnectionOf(next, route.Route, step);
+            connection = ExitConnectionOf(next, route.Route, step, route.Type);
         }
 
         return (double.PositiveInfinity, 0, mayPass);
@@ -327,8 +327,13 @@ public sealed partial class TrafficSimulation
         return last.BackM >= Math.Min(type.LengthM + type.MinGapM, _laneLengthM[toLane] * 0.9) || last.SpeedMps > 3;
     }
 
-    /// <summary>The connection a vehicle on <paramref name="lane"/> at route step <paramref name="step"/> leaves by.</summary>
-    private int ExitConnectionOf(int lane, int route, int step)
+    /// <summary>
+    /// The connection a vehicle of type <paramref name="type"/> on <paramref name="lane"/> at route step
+    /// <paramref name="step"/> leaves by: one onto a lane its class may use that also continues along the route, else
+    /// one onto a lane it may use, else (when the junction offers only barred lanes, e.g. a right turn that lands on a
+    /// bus lane) any connection to the next edge, so that the route stays drivable.
+    /// </summary>
+    private int ExitConnectionOf(int lane, int route, int step, int type)
     {
         var length = Routes.Length(route);
         if (step >= length - 1)
@@ -340,11 +345,19 @@ public sealed partial class TrafficSimulation
         var afterNext = step + 2 < length ? Routes.Edge(route, step + 2) : -1;
         var first = Network.Lanes[lane].FirstConnection;
         var best = VehicleRoute.NoConnection;
+        var barred = VehicleRoute.NoConnection;
+        var vehicleClass = _typeClass[type];
         var connections = Network.GetConnections(lane);
         for (var i = 0; i < connections.Length; i++)
         {
             if (connections[i].ToEdge != nextEdge)
             {
+                continue;
+            }
+
+            if (!Network.LaneAllows(connections[i].ToLane, vehicleClass))
+            {
+                barred = barred < 0 ? first + i : barred;
                 continue;
             }
 
@@ -359,7 +372,7 @@ public sealed partial class TrafficSimulation
             }
         }
 
-        return best;
+        return best >= 0 ? best : barred;
     }
 
     private bool LeadsTo(int lane, int edge)

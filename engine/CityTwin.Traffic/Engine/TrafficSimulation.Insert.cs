@@ -174,13 +174,28 @@ public sealed partial class TrafficSimulation
             new VehicleRoute
             {
                 Trip = tripIndex, Type = trip.Type, Route = trip.Route, Step = 0,
-                ExitConnection = ExitConnectionOf(bestLane, trip.Route, 0), SpeedFactor = speedFactor, ArrivalPosM = arrivalPos,
+                ExitConnection = ExitConnectionOf(bestLane, trip.Route, 0, trip.Type), SpeedFactor = speedFactor, ArrivalPosM = arrivalPos,
             },
             new TripStats { PlannedDepartMs = trip.DepartMs, DepartMs = Math.Max(endMs, trip.DepartMs) });
         _lanes.Insert(bestLane, new LaneSlot { Vehicle = entity, PosM = pos, SpeedMps = speed, LengthM = type.LengthM, Trip = tripIndex });
         EdgeData.Departed(trip.Edges[0]);
         Inserted++;
         return true;
+    }
+
+    /// <summary>The first lane the class may use, from <paramref name="index"/> leftwards, wrapping round (−1 if none).</summary>
+    private int FirstAllowedFrom(in Model.Roads.Edge edge, int index, Model.Roads.VehicleClasses vehicleClass)
+    {
+        for (var i = 0; i < edge.LaneCount; i++)
+        {
+            var lane = edge.FirstLane + (index + i) % edge.LaneCount;
+            if (Network.LaneAllows(lane, vehicleClass))
+            {
+                return lane;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The lane a trip departs on, by its depart-lane rule (−1 when no allowed lane exists).</summary>
@@ -194,11 +209,12 @@ public sealed partial class TrafficSimulation
         switch (trip.DepartLane.Kind)
         {
             case DepartLaneKind.First:
-                return edge.FirstLane;
+                return FirstAllowedFrom(edge, 0, vehicleClass);
             case DepartLaneKind.Given:
-                return trip.DepartLane.Index < edge.LaneCount ? edge.FirstLane + trip.DepartLane.Index : -1;
+                return trip.DepartLane.Index < edge.LaneCount && Network.LaneAllows(edge.FirstLane + trip.DepartLane.Index, vehicleClass)
+                    ? edge.FirstLane + trip.DepartLane.Index : -1;
             case DepartLaneKind.Random:
-                return edge.FirstLane + (int)(edge.LaneCount * StepRandom.Uniform(Options.Seed, tripIndex, 0, DepartLanePurpose));
+                return FirstAllowedFrom(edge, (int)(edge.LaneCount * StepRandom.Uniform(Options.Seed, tripIndex, 0, DepartLanePurpose)), vehicleClass);
         }
 
         // Free: most room; Best: most room among lanes that continue along the route.
@@ -207,8 +223,13 @@ public sealed partial class TrafficSimulation
         for (var i = 0; i < edge.LaneCount; i++)
         {
             var lane = edge.FirstLane + i;
+            if (!Network.LaneAllows(lane, vehicleClass))
+            {
+                continue;
+            }
+
             var room = _lanes.TryGetLast(lane, out var last) ? last.BackM : _laneLengthM[lane];
-            var continues = ExitConnectionOf(lane, trip.Route, 0) != VehicleRoute.NoConnection;
+            var continues = ExitConnectionOf(lane, trip.Route, 0, trip.Type) != VehicleRoute.NoConnection;
             var score = room + (trip.DepartLane.Kind == DepartLaneKind.Best && continues ? 1e6 : 0);
             if (score > bestScore)
             {

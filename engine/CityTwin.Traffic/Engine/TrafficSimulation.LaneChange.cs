@@ -60,7 +60,7 @@ public sealed partial class TrafficSimulation
         int target;
         if (route.ExitConnection == VehicleRoute.NoConnection)
         {
-            target = StrategicTarget(edge.FirstLane, edge.LaneCount, index, route.Route, route.Step);
+            target = StrategicTarget(edge.FirstLane, edge.LaneCount, index, route.Route, route.Step, route.Type);
             if (target < 0)
             {
                 return false;
@@ -108,8 +108,8 @@ public sealed partial class TrafficSimulation
             }
 
             var candidate = edge.FirstLane + candidateIndex;
-            if (ExitConnectionOf(candidate, route.Route, route.Step) == VehicleRoute.NoConnection ||
-                (edge.Allowed & vehicleClass) == 0 || !Safe(candidate, slot, in type, stepS, type.SafeDecelMps2))
+            if (ExitConnectionOf(candidate, route.Route, route.Step, route.Type) == VehicleRoute.NoConnection ||
+                !Network.LaneAllows(candidate, vehicleClass) || !Safe(candidate, slot, in type, stepS, type.SafeDecelMps2))
             {
                 continue;
             }
@@ -128,14 +128,14 @@ public sealed partial class TrafficSimulation
     }
 
     /// <summary>The neighbouring lane in the direction of the nearest lane that continues along the route.</summary>
-    private int StrategicTarget(int firstLane, int laneCount, int index, int route, int step)
+    private int StrategicTarget(int firstLane, int laneCount, int index, int route, int step, int type)
     {
         for (var distance = 1; distance < laneCount; distance++)
         {
             foreach (var candidate in (ReadOnlySpan<int>)[index - distance, index + distance])
             {
                 if (candidate >= 0 && candidate < laneCount &&
-                    ExitConnectionOf(firstLane + candidate, route, step) != VehicleRoute.NoConnection)
+                    ExitConnectionOf(firstLane + candidate, route, step, type) != VehicleRoute.NoConnection)
                 {
                     return firstLane + index + Math.Sign(candidate - index);
                 }
@@ -242,7 +242,7 @@ public sealed partial class TrafficSimulation
         kinematics.Lane = target;
         kinematics.LastLaneChangeMs = Clock.Now.Milliseconds;
         kinematics.MayPass = false;
-        route.ExitConnection = ExitConnectionOf(target, route.Route, route.Step);
+        route.ExitConnection = ExitConnectionOf(target, route.Route, route.Step, route.Type);
         LaneChanges++;
         return true;
     }

@@ -96,7 +96,7 @@ public sealed partial class TrafficSimulation
             route.Step++;
             lane = connection.ToLane;
             laneLength = _laneLengthM[lane];
-            route.ExitConnection = ExitConnectionOf(lane, route.Route, route.Step);
+            route.ExitConnection = ExitConnectionOf(lane, route.Route, route.Step, route.Type);
             EdgeData.Entered(_laneEdge[lane]);
             hops++;
         }

@@ -73,7 +73,7 @@ public sealed partial class TrafficSimulation
 
                 route.Route = Routes.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_newRoute));
                 route.Step = 0;
-                route.ExitConnection = ExitConnectionOf(lane, route.Route, 0);
+                route.ExitConnection = ExitConnectionOf(lane, route.Route, 0, route.Type);
                 Reroutes++;
             }
         }

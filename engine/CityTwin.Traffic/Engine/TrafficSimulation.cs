@@ -28,6 +28,7 @@ public sealed partial class TrafficSimulation : IDisposable
     private static readonly QueryDescription Vehicles = new QueryDescription().WithAll<Kinematics, VehicleRoute, TripStats>();
 
     private readonly CarFollowParameters[] _params;
+    private readonly VehicleClasses[] _typeClass;
     private readonly double[] _laneLengthM;
     private readonly double[] _laneSpeedMps;
     private readonly int[] _laneEdge;
@@ -65,6 +66,7 @@ public sealed partial class TrafficSimulation : IDisposable
         Network = network;
         Types = types.ToArray();
         _params = new CarFollowParameters[Types.Count];
+        _typeClass = Types.Select(t => t.VehicleClass).ToArray();
         for (var t = 0; t < Types.Count; t++)
         {
             Types[t].Validate();
