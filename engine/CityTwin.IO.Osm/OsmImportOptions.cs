@@ -29,4 +29,11 @@ public sealed class OsmImportOptions
 
     /// <summary>Generate lamps along lit roads that have no mapped lamps.</summary>
     public bool GenerateLamps { get; init; } = true;
+
+    /// <summary>
+    /// Treat streets with no <c>lit</c> tag as lit (only <c>lit=no</c> stays dark). Many cities tag few streets with
+    /// <c>lit</c> although nearly every urban street has lights (Monaco's 2016 extract tags none); a planner studying
+    /// street lighting there switches this on.
+    /// </summary>
+    public bool AssumeLitWhenUntagged { get; init; }
 }

@@ -13,6 +13,9 @@ public static class Program
     {
         var root = new RootCommand("CityTwin: a digital twin and traffic/energy simulation engine for cities.")
         {
+            RunCommand.Create(),
+            CompareCommand.Create(),
+            SweepCommand.Create(),
             DemoCommand.Create(),
             ImportCommand.Create(),
             InfoCommand.Create(),

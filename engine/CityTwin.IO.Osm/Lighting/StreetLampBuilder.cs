@@ -80,7 +80,7 @@ internal static class StreetLampBuilder
         {
             foreach (var way in data.Ways)
             {
-                if (TagValues.Get(way.Tags, "lit") != "yes" || TagValues.Get(way.Tags, "highway") is not { } highway || Spacing(highway) is not double spacing)
+                if (!IsLit(TagValues.Get(way.Tags, "lit"), options.AssumeLitWhenUntagged) || TagValues.Get(way.Tags, "highway") is not { } highway || Spacing(highway) is not double spacing)
                 {
                     continue;
                 }
@@ -111,6 +111,10 @@ internal static class StreetLampBuilder
             return i;
         }
     }
+
+    /// <summary>Whether a way's <c>lit</c> value (null when untagged) makes it a lit street.</summary>
+    private static bool IsLit(string? lit, bool assumeLitWhenUntagged) =>
+        lit == "yes" || (lit is null && assumeLitWhenUntagged);
 
     /// <summary>Spacing of generated lamps by highway class, metres; null for ways that are not lit streets or paths.</summary>
     /// <param name="highway">The <c>highway=*</c> value.</param>

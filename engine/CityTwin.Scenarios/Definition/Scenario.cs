@@ -64,6 +64,9 @@ public sealed record CitySource
     /// <summary>A SUMO network (.net.xml or .net.xml.gz).</summary>
     public string? SumoNetFile { get; init; }
 
+    /// <summary>For OSM extracts: treat streets without a <c>lit</c> tag as lit, generating lamps along them.</summary>
+    public bool AssumeLit { get; init; }
+
     /// <summary>SUMO route files (.rou.xml): demand used when <see cref="DemandSettings.SumoRoutes"/> is on.</summary>
     public IReadOnlyList<string> SumoRouteFiles { get; init; } = [];
 

@@ -114,7 +114,7 @@ public static class ScenarioLoader
 
     private static CitySource ReadCity(YamlSection top)
     {
-        var s = top.Section("city", "osm", "cache", "sumo");
+        var s = top.Section("city", "osm", "cache", "sumo", "assumeLit");
         if (s is null)
         {
             top.Error(top.Raw("city") ?? top.Node, "city: is required (osm: FILE, cache: FILE.ctw, or sumo: { net: FILE, routes: [...] })");
@@ -134,6 +134,7 @@ public static class ScenarioLoader
         return new CitySource
         {
             OsmFile = s.ExistingFile("osm"),
+            AssumeLit = s.Bool("assumeLit", false),
             CacheFile = s.ExistingFile("cache"),
             SumoNetFile = sumo?.ExistingFile("net"),
             SumoRouteFiles = Files("routes"),

@@ -1,0 +1,39 @@
+using CityTwin.Simulation.Coupling;
+using CityTwin.Simulation.Energy.Results;
+using CityTwin.Traffic.Outputs;
+
+namespace CityTwin.Scenarios.Running;
+
+/// <summary>One replication's KPIs and tables, as objects (the library API's answer to "run it and give me the tables").</summary>
+public sealed class ReplicationResult
+{
+    /// <summary>Seed of this replication.</summary>
+    public required ulong Seed { get; init; }
+
+    /// <summary>The KPIs.</summary>
+    public required KpiSet Kpis { get; init; }
+
+    /// <summary>Per trip (SUMO tripinfo-like).</summary>
+    public required IReadOnlyList<TripInfo> Trips { get; init; }
+
+    /// <summary>Per edge and interval.</summary>
+    public required IReadOnlyList<EdgeDataRow> EdgeData { get; init; }
+
+    /// <summary>Network summary per interval.</summary>
+    public required IReadOnlyList<SummaryRow> Summary { get; init; }
+
+    /// <summary>Emissions per trip.</summary>
+    public required IReadOnlyList<TripEmissionRow> TripEmissions { get; init; }
+
+    /// <summary>Emissions per edge and interval.</summary>
+    public required IReadOnlyList<EdgeEmissionRow> EdgeEmissions { get; init; }
+
+    /// <summary>Street lighting per lamp (empty without lamps or with lighting off).</summary>
+    public required IReadOnlyList<LampRow> Lamps { get; init; }
+
+    /// <summary>Street lighting per road.</summary>
+    public required IReadOnlyList<RoadLightingRow> LightingRoads { get; init; }
+
+    /// <summary>Building energy over the year (null with energy off or no buildings).</summary>
+    public EnergyYearResult? Energy { get; init; }
+}

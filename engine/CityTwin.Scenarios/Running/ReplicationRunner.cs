@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using CityTwin.Ecs.Randomness;
+using CityTwin.Ecs.Timing;
+using CityTwin.IO.Sumo;
+using CityTwin.Model.Roads;
+using CityTwin.Scenarios.Definition;
+using CityTwin.Scenarios.Editing;
+using CityTwin.Simulation.Coupling;
+using CityTwin.Simulation.Energy;
+using CityTwin.Simulation.Energy.Weather;
+using CityTwin.Simulation.Lighting;
+using CityTwin.Traffic.CarFollowing;
+using CityTwin.Traffic.Demand;
+using CityTwin.Traffic.Engine;
+using CityTwin.Traffic.Routing;
+using CityTwin.Traffic.Vehicles;
+
+namespace CityTwin.Scenarios.Running;
+
+/// <summary>Runs one replication of a prepared scenario: traffic with emissions and street lighting, then building energy.</summary>
+internal static class ReplicationRunner
+{
+    public static ReplicationResult Run(PreparedScenario prepared, ScenarioCity city, ulong seed, int threads, int replication, Action<RunProgress>? progress)
+    {
+        var scenario = prepared.Scenario;
+        var model = prepared.City;
+        var replications = scenario.Replications;
+        var streams = new RandomStreams(seed);
+        var (types, trips, failed) = Demand(prepared, city, streams);
+        using var sim = new TrafficSimulation(model.Roads, types, new TrafficOptions
+        {
+            Seed = seed, Threads = threads, StepMs = scenario.Time.StepMs, MaxWaitS = scenario.Traffic.MaxWaitS,
+            RerouteIntervalS = scenario.Traffic.RerouteIntervalS,
+        });
+        sim.EdgeData.IntervalMs = scenario.Outputs.EdgeIntervalS * 1000L;
+        city.Sumo?.ApplySignalPlans(sim.Signals);
+        if (city.Sumo is { } sumoNet && scenario.City.SumoAdditionalFiles.Count > 0)
+        {
+            SumoAdditionalReader.Apply(SumoAdditionalReader.Read(sumoNet, [.. scenario.City.SumoAdditionalFiles]), sim.Signals, sim.Detectors);
+        }
+
+        foreach (var (program, plan) in prepared.SignalPlans)
+        {
+            sim.Signals.SetPlan(program, plan);
+        }
+
+        var router = new AStarRouter(RoutingGraph.Build(model.Roads, VehicleClasses.Passenger));
+        sim.Schedule(trips, router);
+        var evShares = types.Select(t => t.VehicleClass == VehicleClasses.Passenger ? prepared.EvShare : 0).ToArray();
+        var emissions = new TrafficEmissions(sim, evShares, seed) { IntervalMs = scenario.Outputs.EdgeIntervalS * 1000L };
+        var lights = prepared.Lighting.Enabled && model.Lamps.Count > 0 ? Lighting(prepared, sim) : null;
+
+        var wall = Stopwatch.StartNew();
+        var end = SimTime.FromSeconds((long)scenario.Time.DurationS);
+        var nextReport = SimTime.FromSeconds(60L);
+        while (sim.Clock.Now < end)
+        {
+            sim.Step();
+            emissions.Observe();
+            lights?.Observe();
+            if (progress is not null && (sim.Clock.Now >= nextReport || sim.Clock.Now >= end))
+            {
+                progress(new RunProgress(replication, replications, sim.Clock.Now.Seconds, scenario.Time.DurationS, sim.Running, sim.Arrived,
+                    sim.Clock.Now.Seconds / Math.Max(wall.Elapsed.TotalSeconds, 1e-6), "traffic"));
+                nextReport += SimTime.FromSeconds(60L);
+            }
+        }
+
+        wall.Stop();
+        sim.EdgeData.Flush(sim.Clock.Now.Milliseconds);
+        emissions.FlushInterval(sim.Clock.Now.Milliseconds);
+        var kpis = KpiCalculator.Traffic(sim, wall.Elapsed.TotalSeconds, trips.Count, failed);
+        kpis.Set("co2Kg", emissions.Co2Kg);
+        kpis.Set("noxKg", emissions.NoxKg);
+        kpis.Set("fuelL", emissions.FuelL);
+        kpis.Set("evBatteryKWh", emissions.EvEnergyWh / 1000);
+
+        // Until chargers are simulated per vehicle, EVs recharge at their destination what they used on the trip, through a
+        // standard 22 kW AC station's efficiency (ChargingStation's default), so the grid supplies the battery energy / efficiency.
+        kpis.Set("evChargingKWh", emissions.EvEnergyWh / 1000 / new Simulation.Emissions.ChargingStation().Efficiency);
+        kpis.Set("streetLamps", model.Lamps.Count);
+        kpis.Set("streetLightingKWh", lights?.Ledger.TotalKWh() ?? 0);
+
+        progress?.Invoke(new RunProgress(replication, replications, sim.Clock.Now.Seconds, scenario.Time.DurationS, sim.Running, sim.Arrived, 0, "energy"));
+        var energy = scenario.Energy.Enabled && model.Buildings.Count > 0 ? Energy(prepared, seed) : null;
+        kpis.Set("buildingHeatingKWh", energy?.Totals.HeatingKWh ?? 0);
+        kpis.Set("buildingCoolingKWh", energy?.Totals.CoolingKWh ?? 0);
+        kpis.Set("buildingElectricityKWh", energy?.Totals.ElectricityKWh ?? 0);
+        kpis.Set("pvKWh", energy?.Totals.PvKWh ?? 0);
+        kpis.Set("peakFeederLoadKW", (energy?.Totals.PeakNetLoadW ?? 0) / 1000);
+        return new ReplicationResult
+        {
+            Seed = seed, Kpis = kpis, Trips = sim.TripInfos.ToList(), EdgeData = sim.EdgeData.Rows.ToList(), Summary = sim.Summary.ToList(),
+            TripEmissions = emissions.Trips.ToList(), EdgeEmissions = emissions.EdgeRows.ToList(),
+            Lamps = lights?.LampRows() ?? [], LightingRoads = lights?.RoadRows() ?? [], Energy = energy,
+        };
+    }
+
+    private static (IReadOnlyList<VehicleType> Types, List<TripRequest> Trips, int Failed) Demand(PreparedScenario prepared, ScenarioCity city, RandomStreams streams)
+    {
+        var scenario = prepared.Scenario;
+        var demand = scenario.Demand;
+        var model = prepared.City;
+        var carModel = scenario.Traffic.Model == "idm" ? CarFollowModel.Idm : CarFollowModel.Krauss;
+        var types = new List<VehicleType> { VehicleType.SumoDefault with { Model = carModel } };
+        var trips = new List<TripRequest>();
+        var failed = 0;
+        var scale = prepared.DemandScale;
+        if (demand.RandomTrips is { } rt)
+        {
+            var count = Math.Max(1, (int)Math.Round(rt.Count * scale));
+            var generated = new RandomTripGenerator(model.Roads).Generate(
+                new RandomTripOptions
+                {
+                    EndS = rt.DepartWindowS, PeriodS = (double)rt.DepartWindowS / count, MinDistanceM = rt.MinDistanceM,
+                    FringeFactor = rt.FringeFactor, IdPrefix = "rt",
+                },
+                streams.Stream("demand.random-trips"));
+            trips.AddRange(generated.Trips);
+            failed += generated.FailedCount;
+        }
+
+        if (demand.OdMatrix is { } od)
+        {
+            var zones = TrafficZones.Load(od.ZonesFile, model.Roads, model.Projection);
+            var expanded = OdMatrix.Load(od.MatrixFile).Expand(zones, new OdExpansionOptions(), streams.Stream("demand.od"),
+                RoutingGraph.Build(model.Roads, VehicleClasses.Passenger));
+            trips.AddRange(DemandScaling.Scale(expanded.Trips, scale, streams.Stream("demand.scale.od")));
+            failed += expanded.FailedCount;
+        }
+
+        if (demand.SumoRoutes && city.Sumo is { } sumo)
+        {
+            var sumoDemand = SumoRouteReader.Read(sumo, streams.Stream("demand.sumo"), [.. scenario.City.SumoRouteFiles]);
+            var offset = types.Count;
+            types.AddRange(sumoDemand.Types.Select(t => scenario.Traffic.Model == "idm" ? t with { Model = CarFollowModel.Idm } : t));
+            var shifted = sumoDemand.Trips.Select(t => DemandScaling.Copy(t, t.Id, t.VehicleType + offset));
+            trips.AddRange(DemandScaling.Scale(shifted.ToList(), scale, streams.Stream("demand.scale.sumo")));
+        }
+
+        return (types, trips, failed);
+    }
+
+    private static TrafficLighting Lighting(PreparedScenario prepared, TrafficSimulation sim)
+    {
+        var l = prepared.Lighting;
+        var dimming = l.Control == "dimmed"
+            ? (l.DimmingSteps.Count > 0 ? new DimmingProgram([.. l.DimmingSteps]) : DimmingProgram.D60)
+            : null;
+        var presence = l.Control == "adaptive"
+            ? new PresenceSettings(l.BaseLevel, 1.0, (long)(l.HoldS * 1000), l.Neighbours, l.DetectionRangeM)
+            : null;
+        var t = prepared.Scenario.Time;
+        return new TrafficLighting(sim, prepared.City, t.StartLocal, t.UtcOffsetHours, prepared.Luminaires, dimming, presence);
+    }
+
+    private static Simulation.Energy.Results.EnergyYearResult Energy(PreparedScenario prepared, ulong seed)
+    {
+        var scenario = prepared.Scenario;
+        var model = prepared.City;
+        var descriptions = CityBuildings.Describe(model, out _);
+        var weather = scenario.Energy.EpwFile is { } epw
+            ? EpwReader.ReadFile(epw)
+            : SyntheticWeather.Create(model.Projection.CentreLatDeg, model.Projection.CentreLonDeg, scenario.Time.UtcOffsetHours);
+        return EnergyYearRunner.Run(descriptions, weather, new EnergyYearOptions { PvAdoptionShare = prepared.PvShare, Seed = (int)(seed % int.MaxValue) });
+    }
+}
