@@ -51,7 +51,7 @@ public static class CompareCommand
             .AddColumn(new TableColumn("B − A").RightAligned()).AddColumn(new TableColumn("95% CI").RightAligned()).AddColumn(new TableColumn("change").RightAligned());
         foreach (var r in rows)
         {
-            var ci = r.ReplicationsA >= 2 && r.ReplicationsB >= 2 ? $"[{Fmt(r.Ci95Low)}, {Fmt(r.Ci95High)}]" : "n/a (1 replication)";
+            var ci = r.ReplicationsA >= 2 && r.ReplicationsB >= 2 ? $"[{Fmt(r.Ci95Low)}, {Fmt(r.Ci95High)}]" : "n/a";
             var rel = double.IsNaN(r.RelativeDifference) ? "" : $"{r.RelativeDifference:+0.0%;-0.0%;0.0%}";
             table.AddRow(Markup.Escape(r.Name), Fmt(r.MeanA), Fmt(r.MeanB), r.Significant ? $"[bold]{Fmt(r.Difference)}[/]" : Fmt(r.Difference), ci, rel);
         }
