@@ -101,6 +101,11 @@ public sealed class YamlSource
             var message = e.InnerException?.Message ?? e.Message;
             throw new ScenarioValidationException([new ScenarioError(Display(path), (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {message}")]);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some unterminated structures (e.g. a flow list never closed) this way, without a position.
+            throw new ScenarioValidationException([new ScenarioError(Display(path), 0, 0, $"not valid YAML (an unclosed [ or {{ ?): {e.Message}")]);
+        }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {

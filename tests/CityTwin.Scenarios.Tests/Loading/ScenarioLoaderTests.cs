@@ -1,0 +1,162 @@
+using CityTwin.Scenarios.Definition;
+using CityTwin.Scenarios.Loading;
+using CityTwin.Scenarios.Tests.TestSupport;
+
+namespace CityTwin.Scenarios.Tests.Loading;
+
+public sealed class ScenarioLoaderTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void SetUp()
+    {
+        _dir = TinyCity.TempDirectory();
+        TinyCity.CorridorFile(_dir);
+    }
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    [Test]
+    public void ValidFile_GivesTheValuesAndDocumentedDefaults()
+    {
+        var s = ScenarioLoader.Parse(TinyCity.ScenarioYaml("seed: 42"), _dir);
+        Assert.Multiple(() =>
+        {
+            Assert.That(s.Name, Is.EqualTo("tiny"));
+            Assert.That(s.Seed, Is.EqualTo(42UL));
+            Assert.That(s.City.CacheFile, Is.EqualTo(Path.Combine(_dir, "corridor.ctw")));
+            Assert.That(s.Time.DurationS, Is.EqualTo(400));
+            Assert.That(s.Time.StepMs, Is.EqualTo(1000));
+            Assert.That(s.Demand.RandomTrips!.Count, Is.EqualTo(60));
+            Assert.That(s.Energy.Enabled, Is.False);
+            Assert.That(s.Lighting.Control, Is.EqualTo("full"));
+            Assert.That(s.Outputs.Tables, Is.EquivalentTo(OutputSettings.AllTables));
+        });
+    }
+
+    [Test]
+    public void UnknownKey_IsReportedWithLineColumnAndSuggestion()
+    {
+        var yaml = "name: x\ncity:\n  cache: corridor.ctw\ndemnd:\n  scale: 2\n";
+        var e = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(yaml, _dir))!;
+        Assert.That(e.Errors.Select(x => x.ToString()), Has.Some.Contains("scenario.yaml:4:1: unknown key 'demnd' (did you mean 'demand'?)"));
+    }
+
+    [Test]
+    public void EveryProblemIsReportedAtOnce_WithWhatWasExpected()
+    {
+        var yaml = """
+            city:
+              cache: corridor.ctw
+            seed: abc
+            vehicles:
+              evShare: 1.5
+            traffic:
+              model: wiedemann
+            time:
+              stepMs: 50
+            """;
+        var e = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(yaml, _dir))!;
+        var text = string.Join("\n", e.Errors);
+        Assert.Multiple(() =>
+        {
+            Assert.That(e.Errors, Has.Count.GreaterThanOrEqualTo(4));
+            Assert.That(text, Does.Contain(":3:7: seed: expected a whole number ≥ 0, got 'abc'"));
+            Assert.That(text, Does.Contain("vehicles.evShare: 1.5 is out of range; expected a number in 0…1"));
+            Assert.That(text, Does.Contain("traffic.model: 'wiedemann' is not allowed; expected one of krauss, idm"));
+            Assert.That(text, Does.Contain("time.stepMs: 50 is out of range"));
+        });
+    }
+
+    [Test]
+    public void MissingFile_AndMalformedYaml_NameTheFileAndLine()
+    {
+        var missing = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse("city:\n  osm: nowhere.osm.pbf\n", _dir))!;
+        Assert.That(missing.Message, Does.Contain("city.osm: file '").And.Contain("nowhere.osm.pbf' not found"));
+        var broken = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse("city:\n  cache: x\n\tseed: 1\n", _dir))!;
+        Assert.That(broken.Errors[0].Line, Is.InRange(2, 3), "YamlDotNet marks the tab or the end of the token before it");
+        Assert.That(broken.Message, Does.Contain($"scenario.yaml:{broken.Errors[0].Line}:").And.Contain("not valid YAML"));
+        var unclosed = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse("city:\n  cache: [a, b\nseed: 1\n", _dir))!;
+        Assert.That(unclosed.Message, Does.Contain("scenario.yaml").And.Contain("not valid YAML"));
+    }
+
+    [Test]
+    public void Edits_AreReadWithTheirLocation_AndBadEditsAreRefused()
+    {
+        var yaml = TinyCity.ScenarioYaml() + """
+
+            edits:
+              - edit: speedLimit
+                where: { street: Main Street }
+                kmh: 30
+              - edit: signal
+                where: { junction: 3 }
+              - edit: teleport
+            """;
+        var e = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(yaml, _dir))!;
+        var text = string.Join("\n", e.Errors);
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("edit signal: change something: cycleS, greenSplitsS, offsetS or actuated: true"));
+            Assert.That(text, Does.Contain("edit: must be one of closeRoad, speedLimit"));
+        });
+        var ok = ScenarioLoader.Parse(TinyCity.ScenarioYaml() + "\nedits:\n  - edit: speedLimit\n    where: { street: Main Street }\n    kmh: 30\n", _dir);
+        var edit = (SpeedLimitEdit)ok.Edits.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(edit.SpeedKmh, Is.EqualTo(30));
+            Assert.That(edit.Where.Streets, Is.EqualTo(new[] { "Main Street" }));
+            Assert.That(edit.Location!.Value.Line, Is.EqualTo(15));
+        });
+    }
+
+    [Test]
+    public void Base_IsInherited_ChildOverrides_EditsAppend_PathsResolveAgainstTheirOwnFile()
+    {
+        var sub = Directory.CreateDirectory(Path.Combine(_dir, "variants")).FullName;
+        File.WriteAllText(Path.Combine(_dir, "base.yaml"), TinyCity.ScenarioYaml("seed: 5") +
+            "\nedits:\n  - edit: speedLimit\n    where: { edge: 0 }\n    kmh: 30\n");
+        File.WriteAllText(Path.Combine(sub, "child.yaml"),
+            "base: ../base.yaml\nname: child\ntime:\n  stepMs: 500\nedits:\n  - edit: closeRoad\n    where: { edge: 1 }\n");
+        var s = ScenarioLoader.Load(Path.Combine(sub, "child.yaml"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(s.Name, Is.EqualTo("child"));
+            Assert.That(s.Seed, Is.EqualTo(5UL));
+            Assert.That(s.Time.StepMs, Is.EqualTo(500));
+            Assert.That(s.Time.DurationS, Is.EqualTo(400), "nested keys not named by the child come from the base");
+            Assert.That(s.City.CacheFile, Is.EqualTo(Path.Combine(_dir, "corridor.ctw")), "the base's relative path resolves against the base's folder");
+            Assert.That(s.Edits.Select(x => x.Kind), Is.EqualTo(new[] { "speedLimit", "closeRoad" }));
+            Assert.That(s.Edits[0].Location!.Value.File, Does.EndWith("base.yaml"));
+        });
+    }
+
+    [Test]
+    public void BaseCycle_IsRefused()
+    {
+        File.WriteAllText(Path.Combine(_dir, "a.yaml"), "base: b.yaml\n");
+        File.WriteAllText(Path.Combine(_dir, "b.yaml"), "base: a.yaml\n");
+        var e = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Load(Path.Combine(_dir, "a.yaml")))!;
+        Assert.That(e.Message, Does.Contain("makes a cycle"));
+    }
+
+    [Test]
+    public void ShippedScenarios_AreValid()
+    {
+        var root = TestContext.CurrentContext.TestDirectory;
+        while (!File.Exists(Path.Combine(root, "CityTwin.sln")))
+        {
+            root = Path.GetDirectoryName(root)!;
+        }
+
+        var files = Directory.GetFiles(Path.Combine(root, "scenarios"), "*.yaml", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("sweep", StringComparison.Ordinal)).ToList();
+        Assert.That(files, Has.Count.GreaterThanOrEqualTo(4));
+        foreach (var file in files)
+        {
+            Assert.DoesNotThrow(() => ScenarioLoader.Load(file), file);
+        }
+    }
+}
