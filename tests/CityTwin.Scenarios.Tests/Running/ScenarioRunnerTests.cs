@@ -1,0 +1,92 @@
+using CityTwin.Scenarios.Comparing;
+using CityTwin.Scenarios.Loading;
+using CityTwin.Scenarios.Running;
+using CityTwin.Scenarios.Tests.TestSupport;
+
+namespace CityTwin.Scenarios.Tests.Running;
+
+public sealed class ScenarioRunnerTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void SetUp()
+    {
+        _dir = TinyCity.TempDirectory();
+        TinyCity.CorridorFile(_dir);
+    }
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    [Test]
+    public void Run_WritesKpisTablesAndGeoJson_WithEveryDocumentedKpi()
+    {
+        var scenario = ScenarioLoader.Parse(TinyCity.ScenarioYaml("lighting: { control: adaptive, technology: led }"), _dir);
+        var outDir = Path.Combine(_dir, "run");
+        var result = ScenarioRunner.Run(scenario, new RunOptions { OutputDirectory = outDir });
+        var kpis = KpiSet.Load(Path.Combine(outDir, "kpis.json"));
+        Assert.Multiple(() =>
+        {
+            foreach (var name in KpiSet.NumericNames)
+            {
+                Assert.That(kpis.TryGet(name, out _), Is.True, name);
+            }
+
+            Assert.That(kpis.Text("scenario"), Is.EqualTo("tiny"));
+            Assert.That(kpis.Text("engineVersion"), Is.Not.Empty);
+            Assert.That(kpis["vehiclesInserted"], Is.EqualTo(kpis["vehiclesArrived"] + kpis["vehiclesRunning"] + kpis["vehiclesRemoved"]));
+            Assert.That(kpis["vehiclesArrived"], Is.GreaterThan(40));
+            Assert.That(kpis["streetLamps"], Is.EqualTo(40));
+            Assert.That(kpis["streetLightingKWh"], Is.GreaterThan(0));
+            Assert.That(kpis["co2Kg"], Is.GreaterThan(0));
+            foreach (var table in new[] { "tripinfo", "edgedata", "summary", "emissions", "edge_emissions", "lamps", "lighting_roads" })
+            {
+                Assert.That(File.Exists(Path.Combine(outDir, table + ".csv")), Is.True, table);
+                Assert.That(File.Exists(Path.Combine(outDir, table + ".parquet")), Is.True, table);
+            }
+
+            Assert.That(File.ReadAllText(Path.Combine(outDir, "roads.geojson")), Does.Contain("\"edge\""));
+            Assert.That(Directory.GetDirectories(_dir).Where(d => d.Contains(".partial-", StringComparison.Ordinal)), Is.Empty, "no temporary folder left");
+            Assert.That(result.Replications[0].Trips, Has.Count.EqualTo((int)kpis["vehiclesArrived"] + (int)kpis["vehiclesRemoved"]));
+        });
+    }
+
+    [Test]
+    public void SameSeed_SameKpis_OtherSeed_OtherKpis_ReplicationsAreAveraged()
+    {
+        var scenario = ScenarioLoader.Parse(TinyCity.ScenarioYaml(), _dir);
+        var a = ScenarioRunner.Run(scenario);
+        var b = ScenarioRunner.Run(scenario);
+        var c = ScenarioRunner.Run(scenario with { Seed = 2 });
+        var three = ScenarioRunner.Run(scenario with { Replications = 3 }, new RunOptions { OutputDirectory = Path.Combine(_dir, "reps") });
+        Assert.Multiple(() =>
+        {
+            Assert.That(b.Kpis["meanTripDurationS"], Is.EqualTo(a.Kpis["meanTripDurationS"]));
+            Assert.That(b.Kpis["co2Kg"], Is.EqualTo(a.Kpis["co2Kg"]));
+            Assert.That(c.Kpis["meanTripDurationS"], Is.Not.EqualTo(a.Kpis["meanTripDurationS"]));
+            Assert.That(three.Replications.Select(r => r.Seed), Is.EqualTo(new ulong[] { 1, 2, 3 }));
+            Assert.That(three.Kpis["co2Kg"], Is.EqualTo(three.Replications.Average(r => r.Kpis["co2Kg"])).Within(1e-9));
+            Assert.That(File.ReadAllLines(Path.Combine(_dir, "reps", "replications.csv")), Has.Length.EqualTo(4));
+        });
+        var samples = RunComparer.Samples(Path.Combine(_dir, "reps"));
+        Assert.That(samples["co2Kg"], Has.Length.EqualTo(3));
+    }
+
+    [Test]
+    public void RoadClosure_ChangesTheTraffic_AndCompareShowsIt()
+    {
+        var baseline = ScenarioLoader.Parse(TinyCity.ScenarioYaml("seed: 4"), _dir);
+        var slow = ScenarioLoader.Parse(TinyCity.ScenarioYaml("seed: 4") + "\nedits:\n  - edit: speedLimit\n    where: { street: Main Street }\n    kmh: 20\n", _dir);
+        ScenarioRunner.Run(baseline with { Replications = 2 }, new RunOptions { OutputDirectory = Path.Combine(_dir, "a") });
+        ScenarioRunner.Run(slow with { Replications = 2 }, new RunOptions { OutputDirectory = Path.Combine(_dir, "b") });
+        var rows = RunComparer.Compare(Path.Combine(_dir, "a"), Path.Combine(_dir, "b"));
+        var duration = rows.Single(r => r.Name == "meanTripDurationS");
+        Assert.Multiple(() =>
+        {
+            Assert.That(duration.Difference, Is.GreaterThan(0), "a 20 km/h limit lengthens trips");
+            Assert.That(duration.Significant, Is.True);
+            Assert.That(rows.Select(r => r.Name), Does.Not.Contain("wallSeconds"));
+        });
+    }
+}
