@@ -34,6 +34,9 @@ public sealed class ReplicationResult
     /// <summary>Street lighting per road.</summary>
     public required IReadOnlyList<RoadLightingRow> LightingRoads { get; init; }
 
+    /// <summary>What the run had to assume or adapt (e.g. emission classes modelled by a stand-in), for the log.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Building energy over the year (null with energy off or no buildings).</summary>
     public EnergyYearResult? Energy { get; init; }
 }

@@ -26,7 +26,8 @@ internal static class ReplicationRunner
         var model = prepared.City;
         var replications = scenario.Replications;
         var streams = new RandomStreams(seed);
-        var (types, trips, failed) = Demand(prepared, city, streams);
+        var notes = new List<string>();
+        var (types, trips, failed) = Demand(prepared, city, streams, notes);
         using var sim = new TrafficSimulation(model.Roads, types, new TrafficOptions
         {
             Seed = seed, Threads = threads, StepMs = scenario.Time.StepMs, MaxWaitS = scenario.Traffic.MaxWaitS,
@@ -92,11 +93,12 @@ internal static class ReplicationRunner
         {
             Seed = seed, Kpis = kpis, Trips = sim.TripInfos.ToList(), EdgeData = sim.EdgeData.Rows.ToList(), Summary = sim.Summary.ToList(),
             TripEmissions = emissions.Trips.ToList(), EdgeEmissions = emissions.EdgeRows.ToList(),
-            Lamps = lights?.LampRows() ?? [], LightingRoads = lights?.RoadRows() ?? [], Energy = energy,
+            Lamps = lights?.LampRows() ?? [], LightingRoads = lights?.RoadRows() ?? [], Energy = energy, Notes = notes,
         };
     }
 
-    private static (IReadOnlyList<VehicleType> Types, List<TripRequest> Trips, int Failed) Demand(PreparedScenario prepared, ScenarioCity city, RandomStreams streams)
+    private static (IReadOnlyList<VehicleType> Types, List<TripRequest> Trips, int Failed) Demand(PreparedScenario prepared, ScenarioCity city,
+        RandomStreams streams, List<string> notes)
     {
         var scenario = prepared.Scenario;
         var demand = scenario.Demand;
@@ -136,6 +138,17 @@ internal static class ReplicationRunner
             types.AddRange(sumoDemand.Types.Select(t => scenario.Traffic.Model == "idm" ? t with { Model = CarFollowModel.Idm } : t));
             var shifted = sumoDemand.Trips.Select(t => DemandScaling.Copy(t, t.Id, t.VehicleType + offset));
             trips.AddRange(DemandScaling.Scale(shifted.ToList(), scale, streams.Stream("demand.scale.sumo")));
+        }
+
+        // Emission classes the HBEFA3 tables do not have (e.g. SUMO's old HBEFA2 names) get a stand-in, noted in the run log.
+        for (var t = 0; t < types.Count; t++)
+        {
+            var mapped = Simulation.Emissions.EmissionClassMapping.ToHbefa3(types[t].EmissionClass, out var exact);
+            if (!exact)
+            {
+                notes.Add($"vType '{types[t].Id}': emission class '{types[t].EmissionClass}' is modelled as {mapped}");
+                types[t] = types[t] with { EmissionClass = mapped };
+            }
         }
 
         return (types, trips, failed);

@@ -95,6 +95,7 @@ public static class RunOutputWriter
         }
 
         File.WriteAllLines(Path.Combine(dir, "edits.txt"), result.Prepared.EditSummary.DefaultIfEmpty("(no edits: baseline)"));
+        File.WriteAllLines(Path.Combine(dir, "notes.txt"), first.Notes.DefaultIfEmpty("(nothing assumed beyond the documented defaults)"));
         if (scenario.SourceFile is { } source && File.Exists(source))
         {
             File.Copy(source, Path.Combine(dir, "scenario.yaml"));

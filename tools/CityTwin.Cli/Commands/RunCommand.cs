@@ -48,6 +48,11 @@ public static class RunCommand
         }
 
         AnsiConsole.Write(table);
+        foreach (var note in result.Replications[0].Notes)
+        {
+            AnsiConsole.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
+        }
+
         AnsiConsole.MarkupLine($"Outputs, report and kpis.json in [bold]{Markup.Escape(result.OutputDirectory ?? "")}[/]");
         AnsiConsole.MarkupLine($"Report: [link]{Markup.Escape(Path.Combine(result.OutputDirectory ?? "", "report.html"))}[/]");
         AnsiConsole.WriteLine("Map data © OpenStreetMap contributors (ODbL).");
@@ -64,7 +69,7 @@ public static class RunCommand
         try
         {
             var scenario = ScenarioLoader.Load(file.FullName);
-            var dir = output?.FullName ?? Path.Combine("out", scenario.Name);
+            var dir = output?.FullName ?? Path.GetFullPath(Path.Combine("out", scenario.Name));
             AnsiConsole.MarkupLine($"Scenario [bold]{Markup.Escape(scenario.Name)}[/] ({Markup.Escape(file.Name)}): {scenario.Time.DurationS} s from {scenario.Time.StartLocal:yyyy-MM-dd HH:mm}, seed {options.Seed ?? scenario.Seed}, {options.Replications ?? scenario.Replications} replication(s)");
             RunResult? result = null;
             AnsiConsole.Progress()

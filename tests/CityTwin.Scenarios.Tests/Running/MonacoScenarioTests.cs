@@ -1,0 +1,72 @@
+using CityTwin.Scenarios.Definition;
+using CityTwin.Scenarios.Editing;
+using CityTwin.Scenarios.Loading;
+using CityTwin.Scenarios.Running;
+
+namespace CityTwin.Scenarios.Tests.Running;
+
+/// <summary>The shipped Monaco scenarios on the bundled extract (shortened to ten minutes of traffic).</summary>
+public sealed class MonacoScenarioTests
+{
+    private static ScenarioCity? _city;
+
+    private static string Root
+    {
+        get
+        {
+            var root = TestContext.CurrentContext.TestDirectory;
+            while (!File.Exists(Path.Combine(root, "CityTwin.sln")))
+            {
+                root = Path.GetDirectoryName(root)!;
+            }
+
+            return root;
+        }
+    }
+
+    private static Scenario Load(string name) => ScenarioLoader.Load(Path.Combine(Root, "scenarios", "monaco", name)) with
+    {
+        Time = new TimeWindow { StartLocal = new DateTime(2026, 11, 23, 17, 0, 0), DurationS = 600 },
+        Demand = new DemandSettings { RandomTrips = new RandomTripSettings { Count = 600, DepartWindowS = 500 } },
+    };
+
+    private static RunResult Run(Scenario s)
+    {
+        _city ??= ScenarioCity.Load(s.City);
+        return ScenarioRunner.Run(ScenarioEditor.Prepare(s, _city.Model), _city, new RunOptions());
+    }
+
+    [Test]
+    public void Baseline_HasTrafficLightingAndBuildingEnergy()
+    {
+        var k = Run(Load("baseline.yaml")).Kpis;
+        Assert.Multiple(() =>
+        {
+            Assert.That(k["vehiclesInserted"], Is.EqualTo(600));
+            Assert.That(k["vehiclesArrived"], Is.GreaterThan(50), "trips take about 11 minutes on average; many are still running at 600 s");
+            Assert.That(k["streetLamps"], Is.GreaterThan(1000), "assumeLit generates lamps along Monaco's streets");
+            Assert.That(k["streetLightingKWh"], Is.GreaterThan(0));
+            Assert.That(k["buildingHeatingKWh"], Is.GreaterThan(0));
+            Assert.That(k["peakFeederLoadKW"], Is.GreaterThan(0));
+            Assert.That(k["co2Kg"], Is.GreaterThan(0));
+        });
+    }
+
+    [Test]
+    public void EditScenarios_ChangeWhatTheyShould()
+    {
+        var baseline = Run(Load("baseline.yaml")).Kpis;
+        var led = Run(Load("led-adaptive-lighting.yaml")).Kpis;
+        var closure = Run(Load("road-closure.yaml"));
+        var signals = Run(Load("signal-retiming.yaml"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(led["streetLightingKWh"], Is.LessThan(baseline["streetLightingKWh"] * 0.6), "LED with presence control saves energy");
+            Assert.That(led["co2Kg"], Is.EqualTo(baseline["co2Kg"]), "lighting does not change traffic");
+            Assert.That(closure.Prepared.City.Roads.Edges.ToArray().Count(e => e.Allowed == Model.Roads.VehicleClasses.None), Is.GreaterThan(0));
+            Assert.That(closure.Kpis["meanTripDurationS"], Is.Not.EqualTo(baseline["meanTripDurationS"]));
+            Assert.That(signals.Prepared.SignalPlans, Is.Not.Empty);
+            Assert.That(signals.Prepared.SignalPlans.Values.Select(p => p.Actuated), Is.All.True);
+        });
+    }
+}
