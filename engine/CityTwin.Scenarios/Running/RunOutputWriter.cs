@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CityTwin.IO.Tables;
 using CityTwin.Model.Export;
 using CityTwin.Simulation.Energy.Results;
@@ -89,9 +88,17 @@ public static class RunOutputWriter
 
         if (outputs.GeoJson)
         {
-            var options = new JsonSerializerOptions();
-            options.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());
-            File.WriteAllText(Path.Combine(dir, "roads.geojson"), JsonSerializer.Serialize(GeoJsonExporter.Roads(result.Prepared.City), options));
+            var city = result.Prepared.City;
+            GeoJsonLayers.Write(GeoJsonExporter.Roads(city), Path.Combine(dir, "roads.geojson"));
+            if (first.Energy is { } year)
+            {
+                GeoJsonLayers.Write(GeoJsonLayers.Buildings(city, year), Path.Combine(dir, "buildings.geojson"));
+            }
+
+            if (first.Lamps.Count > 0)
+            {
+                GeoJsonLayers.Write(GeoJsonLayers.Lamps(city, first.Lamps), Path.Combine(dir, "lamps.geojson"));
+            }
         }
 
         File.WriteAllLines(Path.Combine(dir, "edits.txt"), result.Prepared.EditSummary.DefaultIfEmpty("(no edits: baseline)"));

@@ -47,6 +47,7 @@ public sealed class ScenarioRunnerTests
             }
 
             Assert.That(File.ReadAllText(Path.Combine(outDir, "roads.geojson")), Does.Contain("\"edge\""));
+            Assert.That(File.ReadAllText(Path.Combine(outDir, "lamps.geojson")), Does.Contain("\"energy_kwh\""));
             Assert.That(Directory.GetDirectories(_dir).Where(d => d.Contains(".partial-", StringComparison.Ordinal)), Is.Empty, "no temporary folder left");
             Assert.That(result.Replications[0].Trips, Has.Count.EqualTo((int)kpis["vehiclesArrived"] + (int)kpis["vehiclesRemoved"]));
         });

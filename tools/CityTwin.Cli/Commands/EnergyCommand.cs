@@ -75,7 +75,7 @@ public static class EnergyCommand
                     i, model.Buildings.Buildings[i].OsmId, result.Feeders.FeederOfBuilding[i], result.FloorAreaM2[i], result.HeatingKWh[i],
                     result.CoolingKWh[i], result.ElectricityKWh[i], result.PvKWh[i], result.PvCapacityKWp[i])).ToList();
                 IO.Tables.TableWriter.WriteParquet(rows, Path.Combine(output.FullName, "buildings.parquet"));
-                WriteGeoJson(model, result, Path.Combine(output.FullName, "buildings.geojson"));
+                Scenarios.Running.GeoJsonLayers.Write(Scenarios.Running.GeoJsonLayers.Buildings(model, result), Path.Combine(output.FullName, "buildings.geojson"));
                 Console.WriteLine($"  tables written to {output.FullName}");
             }
 
@@ -87,24 +87,6 @@ public static class EnergyCommand
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;
         }
-    }
-
-    /// <summary>Building footprints (lon/lat) with their annual results, for maps.</summary>
-    private static void WriteGeoJson(CityModel model, EnergyYearResult result, string path)
-    {
-        var features = Model.Export.GeoJsonExporter.Buildings(model);
-        for (var i = 0; i < features.Count; i++)
-        {
-            var attributes = features[i].Attributes;
-            attributes.Add("heating_kwh", Math.Round(result.HeatingKWh[i], 1));
-            attributes.Add("cooling_kwh", Math.Round(result.CoolingKWh[i], 1));
-            attributes.Add("pv_kwh", Math.Round(result.PvKWh[i], 1));
-            attributes.Add("heating_kwh_per_m2", result.FloorAreaM2[i] > 0 ? Math.Round(result.HeatingKWh[i] / result.FloorAreaM2[i], 1) : null);
-        }
-
-        var options = new System.Text.Json.JsonSerializerOptions();
-        options.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());
-        Write(path, w => w.Write(System.Text.Json.JsonSerializer.Serialize(features, options)));
     }
 
     /// <summary>One building's year (kWh; floor area m²; PV capacity kWp).</summary>
