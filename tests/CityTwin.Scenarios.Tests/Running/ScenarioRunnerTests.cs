@@ -90,4 +90,27 @@ public sealed class ScenarioRunnerTests
             Assert.That(rows.Select(r => r.Name), Does.Not.Contain("wallSeconds"));
         });
     }
+
+    [Test]
+    public void OdMatrixDemand_WithScale_GivesTheScaledTripCount()
+    {
+        File.WriteAllText(Path.Combine(_dir, "zones.csv"), "zone,edge_index\nwest,0\nwest,11\neast,5\neast,6\n");
+        File.WriteAllText(Path.Combine(_dir, "od.csv"), "origin,destination,trips,begin_s,end_s\nwest,east,40,0,200\neast,west,20,0,200\n");
+        var yaml = """
+            name: od
+            city: { cache: corridor.ctw }
+            time: { durationS: 600 }
+            demand:
+              odMatrix: { matrix: od.csv, zones: zones.csv }
+              scale: 1.5
+            energy: { enabled: false }
+            """;
+        var k = ScenarioRunner.Run(ScenarioLoader.Parse(yaml, _dir)).Kpis;
+        Assert.Multiple(() =>
+        {
+            Assert.That(k["demandTrips"], Is.InRange(75, 105), "60 trips × 1.5");
+            Assert.That(k["vehiclesInserted"], Is.EqualTo(k["demandTrips"]));
+            Assert.That(k["vehiclesArrived"], Is.GreaterThan(60));
+        });
+    }
 }

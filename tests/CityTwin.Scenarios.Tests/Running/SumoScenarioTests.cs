@@ -1,0 +1,50 @@
+using CityTwin.Scenarios.Loading;
+using CityTwin.Scenarios.Running;
+
+namespace CityTwin.Scenarios.Tests.Running;
+
+/// <summary>A scenario naming SUMO files (Bologna acosta from ../shared/data, EPL-2.0), run through the scenario runner.</summary>
+public sealed class SumoScenarioTests
+{
+    [Test]
+    public void SumoNetRoutesAndAdditionals_RunAsAScenario()
+    {
+        var root = TestContext.CurrentContext.TestDirectory;
+        while (!File.Exists(Path.Combine(root, "CityTwin.sln")))
+        {
+            root = Path.GetDirectoryName(root)!;
+        }
+
+        var data = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sumo", "bologna-acosta"));
+        if (!Directory.Exists(data))
+        {
+            Assert.Ignore($"Shared data not found at {data}; this integration test needs ../shared/data beside the repository.");
+        }
+
+        var yaml = $"""
+            name: acosta
+            city:
+              sumo:
+                net: {data}/acosta_buslanes.net.xml
+                routes: [{data}/acosta_vtypes.add.xml, {data}/acosta.rou.xml, {data}/acosta_busses.rou.xml]
+                additional: [{data}/acosta_tls.add.xml, {data}/acosta_detectors.add.xml]
+            time: {"{"} durationS: 900 {"}"}
+            energy: {"{"} enabled: false {"}"}
+            edits:
+              - edit: demandScale
+                factor: 0.5
+            """;
+        var scenario = ScenarioLoader.Parse(yaml, Path.GetTempPath());
+        var result = ScenarioRunner.Run(scenario);
+        var k = result.Kpis;
+        Assert.Multiple(() =>
+        {
+            Assert.That(scenario.Demand.SumoRoutes, Is.True, "a SUMO city with routes uses them by default");
+            Assert.That(k["demandTrips"], Is.InRange(4000, 4800), "about half of acosta's 8,779 trips");
+            Assert.That(k["vehiclesInserted"], Is.GreaterThan(1000));
+            Assert.That(k["vehiclesArrived"], Is.GreaterThan(500));
+            Assert.That(k["co2Kg"], Is.GreaterThan(0));
+            Assert.That(result.Replications[0].Notes, Has.Some.Contains("HBEFA2/P_7_7"), "old emission classes are noted, not fatal");
+        });
+    }
+}
