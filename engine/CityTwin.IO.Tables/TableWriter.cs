@@ -88,10 +88,12 @@ public static class TableWriter
         _ => Quote(value.ToString() ?? string.Empty),
     };
 
-    private static string Quote(string s) =>
+    /// <summary>Quotes a CSV cell when it holds a comma, quote or line break (RFC 4180).</summary>
+    internal static string Quote(string s) =>
         s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
-    private static void WriteAtomically(string path, Action<Stream> write)
+    /// <summary>Writes through a temporary file moved into place, so no half-written file is ever left.</summary>
+    internal static void WriteAtomically(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = Path.GetFullPath(path);

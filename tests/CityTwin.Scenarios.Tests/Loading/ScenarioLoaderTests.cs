@@ -4,29 +4,17 @@ using CityTwin.Scenarios.Tests.TestSupport;
 
 namespace CityTwin.Scenarios.Tests.Loading;
 
-public sealed class ScenarioLoaderTests
+public sealed class ScenarioLoaderTests : TinyCityFixture
 {
-    private string _dir = "";
-
-    [SetUp]
-    public void SetUp()
-    {
-        _dir = TinyCity.TempDirectory();
-        TinyCity.CorridorFile(_dir);
-    }
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_dir, recursive: true);
-
     [Test]
     public void ValidFile_GivesTheValuesAndDocumentedDefaults()
     {
-        var s = ScenarioLoader.Parse(TinyCity.ScenarioYaml("seed: 42"), _dir);
+        var s = ScenarioLoader.Parse(TinyCity.ScenarioYaml("seed: 42"), Dir);
         Assert.Multiple(() =>
         {
             Assert.That(s.Name, Is.EqualTo("tiny"));
             Assert.That(s.Seed, Is.EqualTo(42UL));
-            Assert.That(s.City.CacheFile, Is.EqualTo(Path.Combine(_dir, "corridor.ctw")));
+            Assert.That(s.City.CacheFile, Is.EqualTo(Path.Combine(Dir, "corridor.ctw")));
             Assert.That(s.Time.DurationS, Is.EqualTo(400));
             Assert.That(s.Time.StepMs, Is.EqualTo(1000));
             Assert.That(s.Demand.RandomTrips!.Count, Is.EqualTo(60));
@@ -40,7 +28,7 @@ public sealed class ScenarioLoaderTests
     public void UnknownKey_IsReportedWithLineColumnAndSuggestion()
     {
         var yaml = "name: x\ncity:\n  cache: corridor.ctw\ndemnd:\n  scale: 2\n";
-        var e = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(yaml, _dir))!;
+        var e = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(yaml, Dir))!;
         Assert.That(e.Errors.Select(x => x.ToString()), Has.Some.Contains("scenario.yaml:4:1: unknown key 'demnd' (did you mean 'demand'?)"));
     }
 
@@ -58,7 +46,7 @@ public sealed class ScenarioLoaderTests
             time:
               stepMs: 50
             """;
-        var e = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(yaml, _dir))!;
+        var e = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(yaml, Dir))!;
         var text = string.Join("\n", e.Errors);
         Assert.Multiple(() =>
         {
@@ -73,12 +61,12 @@ public sealed class ScenarioLoaderTests
     [Test]
     public void MissingFile_AndMalformedYaml_NameTheFileAndLine()
     {
-        var missing = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse("city:\n  osm: nowhere.osm.pbf\n", _dir))!;
+        var missing = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse("city:\n  osm: nowhere.osm.pbf\n", Dir))!;
         Assert.That(missing.Message, Does.Contain("city.osm: file '").And.Contain("nowhere.osm.pbf' not found"));
-        var broken = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse("city:\n  cache: x\n\tseed: 1\n", _dir))!;
+        var broken = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse("city:\n  cache: x\n\tseed: 1\n", Dir))!;
         Assert.That(broken.Errors[0].Line, Is.InRange(2, 3), "YamlDotNet marks the tab or the end of the token before it");
         Assert.That(broken.Message, Does.Contain($"scenario.yaml:{broken.Errors[0].Line}:").And.Contain("not valid YAML"));
-        var unclosed = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse("city:\n  cache: [a, b\nseed: 1\n", _dir))!;
+        var unclosed = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse("city:\n  cache: [a, b\nseed: 1\n", Dir))!;
         Assert.That(unclosed.Message, Does.Contain("scenario.yaml").And.Contain("not valid YAML"));
     }
 
@@ -95,14 +83,14 @@ public sealed class ScenarioLoaderTests
                 where: { junction: 3 }
               - edit: teleport
             """;
-        var e = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(yaml, _dir))!;
+        var e = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(yaml, Dir))!;
         var text = string.Join("\n", e.Errors);
         Assert.Multiple(() =>
         {
             Assert.That(text, Does.Contain("edit signal: change something: cycleS, greenSplitsS, offsetS or actuated: true"));
             Assert.That(text, Does.Contain("edit: must be one of closeRoad, speedLimit"));
         });
-        var ok = ScenarioLoader.Parse(TinyCity.ScenarioYaml() + "\nedits:\n  - edit: speedLimit\n    where: { street: Main Street }\n    kmh: 30\n", _dir);
+        var ok = ScenarioLoader.Parse(TinyCity.ScenarioYaml() + "\nedits:\n  - edit: speedLimit\n    where: { street: Main Street }\n    kmh: 30\n", Dir);
         var edit = (SpeedLimitEdit)ok.Edits.Single();
         Assert.Multiple(() =>
         {
@@ -115,8 +103,8 @@ public sealed class ScenarioLoaderTests
     [Test]
     public void Base_IsInherited_ChildOverrides_EditsAppend_PathsResolveAgainstTheirOwnFile()
     {
-        var sub = Directory.CreateDirectory(Path.Combine(_dir, "variants")).FullName;
-        File.WriteAllText(Path.Combine(_dir, "base.yaml"), TinyCity.ScenarioYaml("seed: 5") +
+        var sub = Directory.CreateDirectory(Path.Combine(Dir, "variants")).FullName;
+        File.WriteAllText(Path.Combine(Dir, "base.yaml"), TinyCity.ScenarioYaml("seed: 5") +
             "\nedits:\n  - edit: speedLimit\n    where: { edge: 0 }\n    kmh: 30\n");
         File.WriteAllText(Path.Combine(sub, "child.yaml"),
             "base: ../base.yaml\nname: child\ntime:\n  stepMs: 500\nedits:\n  - edit: closeRoad\n    where: { edge: 1 }\n");
@@ -127,7 +115,7 @@ public sealed class ScenarioLoaderTests
             Assert.That(s.Seed, Is.EqualTo(5UL));
             Assert.That(s.Time.StepMs, Is.EqualTo(500));
             Assert.That(s.Time.DurationS, Is.EqualTo(400), "nested keys not named by the child come from the base");
-            Assert.That(s.City.CacheFile, Is.EqualTo(Path.Combine(_dir, "corridor.ctw")), "the base's relative path resolves against the base's folder");
+            Assert.That(s.City.CacheFile, Is.EqualTo(Path.Combine(Dir, "corridor.ctw")), "the base's relative path resolves against the base's folder");
             Assert.That(s.Edits.Select(x => x.Kind), Is.EqualTo(new[] { "speedLimit", "closeRoad" }));
             Assert.That(s.Edits[0].Location!.Value.File, Does.EndWith("base.yaml"));
         });
@@ -136,20 +124,16 @@ public sealed class ScenarioLoaderTests
     [Test]
     public void BaseCycle_IsRefused()
     {
-        File.WriteAllText(Path.Combine(_dir, "a.yaml"), "base: b.yaml\n");
-        File.WriteAllText(Path.Combine(_dir, "b.yaml"), "base: a.yaml\n");
-        var e = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Load(Path.Combine(_dir, "a.yaml")))!;
+        File.WriteAllText(Path.Combine(Dir, "a.yaml"), "base: b.yaml\n");
+        File.WriteAllText(Path.Combine(Dir, "b.yaml"), "base: a.yaml\n");
+        var e = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Load(Path.Combine(Dir, "a.yaml")))!;
         Assert.That(e.Message, Does.Contain("makes a cycle"));
     }
 
     [Test]
     public void ShippedScenarios_AreValid()
     {
-        var root = TestContext.CurrentContext.TestDirectory;
-        while (!File.Exists(Path.Combine(root, "CityTwin.sln")))
-        {
-            root = Path.GetDirectoryName(root)!;
-        }
+        var root = TinyCityFixture.RepositoryRoot;
 
         var files = Directory.GetFiles(Path.Combine(root, "scenarios"), "*.yaml", SearchOption.AllDirectories)
             .Where(f => !f.Contains("sweep", StringComparison.Ordinal)).ToList();

@@ -2,6 +2,7 @@ using CityTwin.Scenarios.Definition;
 using CityTwin.Scenarios.Editing;
 using CityTwin.Scenarios.Loading;
 using CityTwin.Scenarios.Running;
+using CityTwin.Scenarios.Tests.TestSupport;
 
 namespace CityTwin.Scenarios.Tests.Running;
 
@@ -10,19 +11,7 @@ public sealed class MonacoScenarioTests
 {
     private static ScenarioCity? _city;
 
-    private static string Root
-    {
-        get
-        {
-            var root = TestContext.CurrentContext.TestDirectory;
-            while (!File.Exists(Path.Combine(root, "CityTwin.sln")))
-            {
-                root = Path.GetDirectoryName(root)!;
-            }
-
-            return root;
-        }
-    }
+    private static string Root => TinyCityFixture.RepositoryRoot;
 
     private static Scenario Load(string name) => ScenarioLoader.Load(Path.Combine(Root, "scenarios", "monaco", name)) with
     {

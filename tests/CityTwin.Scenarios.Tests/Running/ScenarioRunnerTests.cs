@@ -5,25 +5,13 @@ using CityTwin.Scenarios.Tests.TestSupport;
 
 namespace CityTwin.Scenarios.Tests.Running;
 
-public sealed class ScenarioRunnerTests
+public sealed class ScenarioRunnerTests : TinyCityFixture
 {
-    private string _dir = "";
-
-    [SetUp]
-    public void SetUp()
-    {
-        _dir = TinyCity.TempDirectory();
-        TinyCity.CorridorFile(_dir);
-    }
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_dir, recursive: true);
-
     [Test]
     public void Run_WritesKpisTablesAndGeoJson_WithEveryDocumentedKpi()
     {
-        var scenario = ScenarioLoader.Parse(TinyCity.ScenarioYaml("lighting: { control: adaptive, technology: led }"), _dir);
-        var outDir = Path.Combine(_dir, "run");
+        var scenario = ScenarioLoader.Parse(TinyCity.ScenarioYaml("lighting: { control: adaptive, technology: led }"), Dir);
+        var outDir = Path.Combine(Dir, "run");
         var result = ScenarioRunner.Run(scenario, new RunOptions { OutputDirectory = outDir });
         var kpis = KpiSet.Load(Path.Combine(outDir, "kpis.json"));
         Assert.Multiple(() =>
@@ -48,7 +36,7 @@ public sealed class ScenarioRunnerTests
 
             Assert.That(File.ReadAllText(Path.Combine(outDir, "roads.geojson")), Does.Contain("\"edge\""));
             Assert.That(File.ReadAllText(Path.Combine(outDir, "lamps.geojson")), Does.Contain("\"energy_kwh\""));
-            Assert.That(Directory.GetDirectories(_dir).Where(d => d.Contains(".partial-", StringComparison.Ordinal)), Is.Empty, "no temporary folder left");
+            Assert.That(Directory.GetDirectories(Dir).Where(d => d.Contains(".partial-", StringComparison.Ordinal)), Is.Empty, "no temporary folder left");
             Assert.That(result.Replications[0].Trips, Has.Count.EqualTo((int)kpis["vehiclesArrived"] + (int)kpis["vehiclesRemoved"]));
         });
     }
@@ -56,11 +44,11 @@ public sealed class ScenarioRunnerTests
     [Test]
     public void SameSeed_SameKpis_OtherSeed_OtherKpis_ReplicationsAreAveraged()
     {
-        var scenario = ScenarioLoader.Parse(TinyCity.ScenarioYaml(), _dir);
+        var scenario = ScenarioLoader.Parse(TinyCity.ScenarioYaml(), Dir);
         var a = ScenarioRunner.Run(scenario);
         var b = ScenarioRunner.Run(scenario);
         var c = ScenarioRunner.Run(scenario with { Seed = 2 });
-        var three = ScenarioRunner.Run(scenario with { Replications = 3 }, new RunOptions { OutputDirectory = Path.Combine(_dir, "reps") });
+        var three = ScenarioRunner.Run(scenario with { Replications = 3 }, new RunOptions { OutputDirectory = Path.Combine(Dir, "reps") });
         Assert.Multiple(() =>
         {
             Assert.That(b.Kpis["meanTripDurationS"], Is.EqualTo(a.Kpis["meanTripDurationS"]));
@@ -68,20 +56,20 @@ public sealed class ScenarioRunnerTests
             Assert.That(c.Kpis["meanTripDurationS"], Is.Not.EqualTo(a.Kpis["meanTripDurationS"]));
             Assert.That(three.Replications.Select(r => r.Seed), Is.EqualTo(new ulong[] { 1, 2, 3 }));
             Assert.That(three.Kpis["co2Kg"], Is.EqualTo(three.Replications.Average(r => r.Kpis["co2Kg"])).Within(1e-9));
-            Assert.That(File.ReadAllLines(Path.Combine(_dir, "reps", "replications.csv")), Has.Length.EqualTo(4));
+            Assert.That(File.ReadAllLines(Path.Combine(Dir, "reps", "replications.csv")), Has.Length.EqualTo(4));
         });
-        var samples = RunComparer.Samples(Path.Combine(_dir, "reps"));
+        var samples = RunComparer.Samples(Path.Combine(Dir, "reps"));
         Assert.That(samples["co2Kg"], Has.Length.EqualTo(3));
     }
 
     [Test]
     public void RoadClosure_ChangesTheTraffic_AndCompareShowsIt()
     {
-        var baseline = ScenarioLoader.Parse(TinyCity.ScenarioYaml("seed: 4"), _dir);
-        var slow = ScenarioLoader.Parse(TinyCity.ScenarioYaml("seed: 4") + "\nedits:\n  - edit: speedLimit\n    where: { street: Main Street }\n    kmh: 20\n", _dir);
-        ScenarioRunner.Run(baseline with { Replications = 2 }, new RunOptions { OutputDirectory = Path.Combine(_dir, "a") });
-        ScenarioRunner.Run(slow with { Replications = 2 }, new RunOptions { OutputDirectory = Path.Combine(_dir, "b") });
-        var rows = RunComparer.Compare(Path.Combine(_dir, "a"), Path.Combine(_dir, "b"));
+        var baseline = ScenarioLoader.Parse(TinyCity.ScenarioYaml("seed: 4"), Dir);
+        var slow = ScenarioLoader.Parse(TinyCity.ScenarioYaml("seed: 4") + "\nedits:\n  - edit: speedLimit\n    where: { street: Main Street }\n    kmh: 20\n", Dir);
+        ScenarioRunner.Run(baseline with { Replications = 2 }, new RunOptions { OutputDirectory = Path.Combine(Dir, "a") });
+        ScenarioRunner.Run(slow with { Replications = 2 }, new RunOptions { OutputDirectory = Path.Combine(Dir, "b") });
+        var rows = RunComparer.Compare(Path.Combine(Dir, "a"), Path.Combine(Dir, "b"));
         var duration = rows.Single(r => r.Name == "meanTripDurationS");
         Assert.Multiple(() =>
         {
@@ -94,8 +82,8 @@ public sealed class ScenarioRunnerTests
     [Test]
     public void OdMatrixDemand_WithScale_GivesTheScaledTripCount()
     {
-        File.WriteAllText(Path.Combine(_dir, "zones.csv"), "zone,edge_index\nwest,0\nwest,11\neast,5\neast,6\n");
-        File.WriteAllText(Path.Combine(_dir, "od.csv"), "origin,destination,trips,begin_s,end_s\nwest,east,40,0,200\neast,west,20,0,200\n");
+        File.WriteAllText(Path.Combine(Dir, "zones.csv"), "zone,edge_index\nwest,0\nwest,11\neast,5\neast,6\n");
+        File.WriteAllText(Path.Combine(Dir, "od.csv"), "origin,destination,trips,begin_s,end_s\nwest,east,40,0,200\neast,west,20,0,200\n");
         var yaml = """
             name: od
             city: { cache: corridor.ctw }
@@ -105,7 +93,7 @@ public sealed class ScenarioRunnerTests
               scale: 1.5
             energy: { enabled: false }
             """;
-        var k = ScenarioRunner.Run(ScenarioLoader.Parse(yaml, _dir)).Kpis;
+        var k = ScenarioRunner.Run(ScenarioLoader.Parse(yaml, Dir)).Kpis;
         Assert.Multiple(() =>
         {
             Assert.That(k["demandTrips"], Is.InRange(75, 105), "60 trips × 1.5");

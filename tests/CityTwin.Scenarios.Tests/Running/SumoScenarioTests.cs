@@ -1,5 +1,6 @@
 using CityTwin.Scenarios.Loading;
 using CityTwin.Scenarios.Running;
+using CityTwin.Scenarios.Tests.TestSupport;
 
 namespace CityTwin.Scenarios.Tests.Running;
 
@@ -9,11 +10,7 @@ public sealed class SumoScenarioTests
     [Test]
     public void SumoNetRoutesAndAdditionals_RunAsAScenario()
     {
-        var root = TestContext.CurrentContext.TestDirectory;
-        while (!File.Exists(Path.Combine(root, "CityTwin.sln")))
-        {
-            root = Path.GetDirectoryName(root)!;
-        }
+        var root = TinyCityFixture.RepositoryRoot;
 
         var data = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sumo", "bologna-acosta"));
         if (!Directory.Exists(data))

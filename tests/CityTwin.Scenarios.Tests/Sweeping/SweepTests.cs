@@ -4,30 +4,23 @@ using CityTwin.Scenarios.Tests.TestSupport;
 
 namespace CityTwin.Scenarios.Tests.Sweeping;
 
-public sealed class SweepTests
+public sealed class SweepTests : TinyCityFixture
 {
-    private string _dir = "";
-
     [SetUp]
-    public void SetUp()
+    public void WriteBase()
     {
-        _dir = TinyCity.TempDirectory();
-        TinyCity.CorridorFile(_dir);
-        File.WriteAllText(Path.Combine(_dir, "base.yaml"),
+        File.WriteAllText(Path.Combine(Dir, "base.yaml"),
             TinyCity.ScenarioYaml() + "\nedits:\n  - edit: signal\n    where: { junction: 3 }\n    cycleS: 60\n");
     }
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_dir, recursive: true);
 
     [Test]
     public void Grid_RunsEveryCombination_ResumesFinishedOnes_AndWritesOneTable()
     {
-        var path = Path.Combine(_dir, "sweep.yaml");
+        var path = Path.Combine(Dir, "sweep.yaml");
         File.WriteAllText(path, "name: cycles\nscenario: base.yaml\nparameters:\n  edits.0.cycleS: [40, 80]\n  demand.scale: [1, 1.5]\n");
         var sweep = SweepDefinition.Load(path);
         Assert.That(sweep.Variants, Has.Count.EqualTo(4));
-        var outDir = Path.Combine(_dir, "out");
+        var outDir = Path.Combine(Dir, "out");
         var first = SweepRunner.Run(sweep, outDir, parallel: 2);
         Directory.Delete(Path.Combine(outDir, "runs", sweep.VariantId(3)), recursive: true);
         var second = SweepRunner.Run(sweep, outDir, parallel: 2);
@@ -47,14 +40,14 @@ public sealed class SweepTests
     [Test]
     public void BadVariant_StopsTheSweepBeforeAnythingRuns()
     {
-        var path = Path.Combine(_dir, "sweep.yaml");
+        var path = Path.Combine(Dir, "sweep.yaml");
         File.WriteAllText(path, "scenario: base.yaml\nvariants:\n  - { vehicles.evShare: 0.5 }\n  - { vehicles.evShare: 2 }\n  - { edits.5.cycleS: 60 }\n");
-        var e = Assert.Throws<ScenarioValidationException>(() => SweepRunner.Run(SweepDefinition.Load(path), Path.Combine(_dir, "out")))!;
+        var e = Assert.Throws<ScenarioValidationException>(() => SweepRunner.Run(SweepDefinition.Load(path), Path.Combine(Dir, "out")))!;
         Assert.Multiple(() =>
         {
             Assert.That(e.Message, Does.Contain("variant 2").And.Contain("vehicles.evShare: 2 is out of range"));
             Assert.That(e.Message, Does.Contain("variant 3").And.Contain("'edits.5' does not exist"));
-            Assert.That(Directory.Exists(Path.Combine(_dir, "out", "runs")), Is.False);
+            Assert.That(Directory.Exists(Path.Combine(Dir, "out", "runs")), Is.False);
         });
     }
 }
