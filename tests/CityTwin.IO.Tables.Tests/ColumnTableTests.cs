@@ -44,3 +44,35 @@ public sealed class ColumnTableTests
         }
     }
 }
+
+public sealed class CsvTableReaderTests
+{
+    public sealed record Cell(string Name, double Value);
+
+    [Test]
+    public void ReadsWhatTableWriterWrites_IncludingQuotedCells_AndNamesBadCells()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "citytwin-csvreader-" + Guid.NewGuid().ToString("N") + ".csv");
+        try
+        {
+            TableWriter.WriteCsv(new[] { new Cell("plain", 1.25), new Cell("with, comma and \"quote\"", double.NaN) }, path);
+            var t = CsvTableReader.Read(path);
+            Assert.Multiple(() =>
+            {
+                Assert.That(t.Header, Is.EqualTo(new[] { "Name", "Value" }));
+                Assert.That(t.Texts("Name"), Is.EqualTo(new[] { "plain", "with, comma and \"quote\"" }));
+                Assert.That(t.Numbers("Value")[0], Is.EqualTo(1.25));
+                Assert.That(double.IsNaN(t.Numbers("Value")[1]), Is.True);
+                Assert.That(() => t.Numbers("Missing"), Throws.TypeOf<InvalidDataException>().With.Message.Contains("no column 'Missing'"));
+            });
+            File.WriteAllText(path, "a,b\n1,2\n3\n");
+            Assert.That(() => CsvTableReader.Read(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains(":3: expected 2 cells, found 1"));
+            File.WriteAllText(path, "a,b\n1,x\n");
+            Assert.That(() => CsvTableReader.Read(path).Numbers("b"), Throws.TypeOf<InvalidDataException>().With.Message.Contains(":2: column b: expected a number, got 'x'"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
