@@ -18,6 +18,9 @@ public sealed record KpiDifference(
     /// <summary>Relative difference (B − A) / |A|, or NaN when A is zero.</summary>
     public double RelativeDifference => MeanA == 0 ? double.NaN : Difference / Math.Abs(MeanA);
 
-    /// <summary>Whether the confidence interval excludes zero (the change is significant at 5%).</summary>
-    public bool Significant => Ci95Low > 0 || Ci95High < 0;
+    /// <summary>
+    /// Whether the confidence interval excludes zero (the change is significant at 5%); never with a single replication
+    /// on either side, where there is no interval.
+    /// </summary>
+    public bool Significant => ReplicationsA >= 2 && ReplicationsB >= 2 && (Ci95Low > 0 || Ci95High < 0);
 }

@@ -34,9 +34,17 @@ public sealed class ReplicationResult
     /// <summary>Street lighting per road.</summary>
     public required IReadOnlyList<RoadLightingRow> LightingRoads { get; init; }
 
+    /// <summary>Street-lighting power per simulated minute (mean kW over the minute ending at <c>TimeS</c>).</summary>
+    public IReadOnlyList<LightingPowerRow> LightingPower { get; init; } = [];
+
     /// <summary>What the run had to assume or adapt (e.g. emission classes modelled by a stand-in), for the log.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>Building energy over the year (null with energy off or no buildings).</summary>
     public EnergyYearResult? Energy { get; init; }
 }
+
+/// <summary>Mean street-lighting power over the interval ending at <paramref name="TimeS"/>.</summary>
+/// <param name="TimeS">End of the interval, simulated seconds.</param>
+/// <param name="PowerKW">Mean power of all lamps, kW.</param>
+public readonly record struct LightingPowerRow(double TimeS, double PowerKW);

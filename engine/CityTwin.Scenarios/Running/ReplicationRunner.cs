@@ -54,11 +54,23 @@ internal static class ReplicationRunner
         var wall = Stopwatch.StartNew();
         var end = SimTime.FromSeconds((long)scenario.Time.DurationS);
         var nextReport = SimTime.FromSeconds(60L);
+        var lightingPower = new List<LightingPowerRow>();
+        var lastKWh = 0.0;
         while (sim.Clock.Now < end)
         {
             sim.Step();
             emissions.Observe();
             lights?.Observe();
+            if (lights is not null && (sim.Clock.Now.Milliseconds % 60_000 == 0 || sim.Clock.Now >= end))
+            {
+                // Mean street-lighting power over the last minute, from the ledger's running total.
+                var kwh = lights.Ledger.TotalKWh();
+                var previousS = lightingPower.Count > 0 ? lightingPower[^1].TimeS : 0;
+                var hours = (sim.Clock.Now.Seconds - previousS) / 3600;
+                lightingPower.Add(new LightingPowerRow(sim.Clock.Now.Seconds, hours > 0 ? (kwh - lastKWh) / hours : 0));
+                lastKWh = kwh;
+            }
+
             if (progress is not null && (sim.Clock.Now >= nextReport || sim.Clock.Now >= end))
             {
                 progress(new RunProgress(replication, replications, sim.Clock.Now.Seconds, scenario.Time.DurationS, sim.Running, sim.Arrived,
@@ -93,7 +105,7 @@ internal static class ReplicationRunner
         {
             Seed = seed, Kpis = kpis, Trips = sim.TripInfos.ToList(), EdgeData = sim.EdgeData.Rows.ToList(), Summary = sim.Summary.ToList(),
             TripEmissions = emissions.Trips.ToList(), EdgeEmissions = emissions.EdgeRows.ToList(),
-            Lamps = lights?.LampRows() ?? [], LightingRoads = lights?.RoadRows() ?? [], Energy = energy, Notes = notes,
+            Lamps = lights?.LampRows() ?? [], LightingRoads = lights?.RoadRows() ?? [], Energy = energy, Notes = notes, LightingPower = lightingPower,
         };
     }
 

@@ -65,6 +65,7 @@ public static class RunOutputWriter
         Table(first.EdgeEmissions, "edge_emissions");
         Table(first.Lamps, "lamps");
         Table(first.LightingRoads, "lighting_roads");
+        Table(first.LightingPower, "lighting_power");
         if (first.Energy is { } energy)
         {
             var city = result.Prepared.City;
@@ -109,6 +110,10 @@ public static class RunOutputWriter
         }
 
         File.WriteAllText(Path.Combine(dir, "kpis.json"), result.Kpis.ToJson());
+        if (outputs.Report)
+        {
+            Reporting.RunReport.Write(dir);
+        }
     }
 
     private static IEnumerable<FeederHourRow> FeederRows(EnergyYearResult energy)

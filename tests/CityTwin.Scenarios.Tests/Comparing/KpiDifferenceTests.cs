@@ -13,6 +13,7 @@ public sealed class KpiDifferenceTests
             Assert.That(d.RelativeDifference, Is.EqualTo(-0.25).Within(1e-12));
             Assert.That(d.Significant, Is.True);
             Assert.That(new KpiDifference("x", 0, 1, 1, -1, 3, 3, 3).Significant, Is.False);
+            Assert.That(new KpiDifference("x", 1, 2, 1, 1, 1, 1, 1).Significant, Is.False, "no interval from one replication");
             Assert.That(double.IsNaN(new KpiDifference("x", 0, 1, 1, -1, 3, 3, 3).RelativeDifference), Is.True);
         });
     }

@@ -60,7 +60,7 @@ public static class CompareCommand
         var dir = output?.FullName ?? Path.Combine("out", $"compare-{Path.GetFileName(dirA.TrimEnd('/'))}-vs-{Path.GetFileName(dirB.TrimEnd('/'))}");
         Directory.CreateDirectory(dir);
         RunComparer.WriteCsv(rows, Path.Combine(dir, "compare.csv"));
-        ReportHook.WriteCompare(dirA, dirB, rows, dir);
+        Scenarios.Reporting.CompareReport.Write(dirA, dirB, rows, dir);
         AnsiConsole.MarkupLine($"compare.csv and report in [bold]{Markup.Escape(dir)}[/] (bold differences: 95% interval excludes zero)");
         return 0;
     }
