@@ -15,6 +15,9 @@ namespace CityTwin.Scenarios.Comparing;
 public sealed record KpiDifference(
     string Name, double MeanA, double MeanB, double Difference, double Ci95Low, double Ci95High, int ReplicationsA, int ReplicationsB)
 {
+    /// <summary>Whether the interval is the paired one (both runs used the same seeds, replication by replication).</summary>
+    public bool Paired { get; init; }
+
     /// <summary>Relative difference (B − A) / |A|, or NaN when A is zero.</summary>
     public double RelativeDifference => MeanA == 0 ? double.NaN : Difference / Math.Abs(MeanA);
 

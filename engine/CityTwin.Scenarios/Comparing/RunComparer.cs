@@ -6,8 +6,10 @@ namespace CityTwin.Scenarios.Comparing;
 
 /// <summary>
 /// Compares two finished runs KPI by KPI: means over replications and the difference B − A with a 95% confidence
-/// interval (Welch's t interval over the replications of each run; a zero-width interval when either run has only one
-/// replication, which the table says).
+/// interval. When both runs used the same seeds (common random numbers, the default: replication r uses seed + r − 1),
+/// replication r of A and of B share their random draws, so the interval is the paired t interval of the per-replication
+/// differences — much tighter for edits that leave most of the city alone. Otherwise it is Welch's t interval. With a
+/// single replication on either side there is no interval (shown as zero width, never significant).
 /// </summary>
 public static class RunComparer
 {
@@ -23,14 +25,16 @@ public static class RunComparer
     {
         var a = Samples(runA);
         var b = Samples(runB);
-        return Compare(a, b);
+        var seedsA = Seeds(runA);
+        return Compare(a, b, paired: seedsA.Length >= 2 && seedsA.SequenceEqual(Seeds(runB)));
     }
 
     /// <summary>Compares per-replication KPI samples.</summary>
     /// <param name="a">KPI name → values over replications, run A.</param>
     /// <param name="b">The same for run B.</param>
+    /// <param name="paired">Replication r of A and B used the same seed: use the paired interval.</param>
     /// <returns>One row per KPI both runs have, in A's order.</returns>
-    public static List<KpiDifference> Compare(IReadOnlyDictionary<string, double[]> a, IReadOnlyDictionary<string, double[]> b)
+    public static List<KpiDifference> Compare(IReadOnlyDictionary<string, double[]> a, IReadOnlyDictionary<string, double[]> b, bool paired = false)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -46,7 +50,14 @@ public static class RunComparer
             var mb = xb.Average();
             var d = mb - ma;
             var (low, high) = (d, d);
-            if (xa.Length >= 2 && xb.Length >= 2)
+            if (paired && xa.Length == xb.Length && xa.Length >= 2)
+            {
+                var diffs = xa.Zip(xb, (x, y) => y - x).ToArray();
+                var se = Math.Sqrt(Variance(diffs) / diffs.Length);
+                var t = StudentT.InvCDF(0, 1, diffs.Length - 1, 0.975);
+                (low, high) = (d - t * se, d + t * se);
+            }
+            else if (xa.Length >= 2 && xb.Length >= 2)
             {
                 var va = Variance(xa) / xa.Length;
                 var vb = Variance(xb) / xb.Length;
@@ -60,7 +71,7 @@ public static class RunComparer
                 }
             }
 
-            rows.Add(new KpiDifference(name, ma, mb, d, low, high, xa.Length, xb.Length));
+            rows.Add(new KpiDifference(name, ma, mb, d, low, high, xa.Length, xb.Length) { Paired = paired && xa.Length == xb.Length });
         }
 
         return rows;
@@ -103,6 +114,17 @@ public static class RunComparer
         return values.Where(p => p.Key is not ("replication" or "seed")).ToDictionary(p => p.Key, p => p.Value.ToArray());
     }
 
+    /// <summary>The seeds of a run's replications (from <c>replications.csv</c>, else <c>kpis.json</c>).</summary>
+    /// <param name="runDirectory">The folder.</param>
+    /// <returns>Seeds in replication order.</returns>
+    public static double[] Seeds(string runDirectory)
+    {
+        var reps = Path.Combine(runDirectory, "replications.csv");
+        return File.Exists(reps)
+            ? IO.Tables.CsvTableReader.Read(reps).Numbers("seed")
+            : [KpiSet.Load(Path.Combine(runDirectory, "kpis.json")).TryGet("seed", out var s) ? s : double.NaN];
+    }
+
     /// <summary>Writes the comparison as CSV.</summary>
     /// <param name="rows">The rows.</param>
     /// <param name="path">Destination.</param>
@@ -112,7 +134,7 @@ public static class RunComparer
         IO.Tables.TableWriter.WriteCsv(rows.Select(r => new
         {
             kpi = r.Name, meanA = r.MeanA, meanB = r.MeanB, difference = r.Difference, ci95Low = r.Ci95Low, ci95High = r.Ci95High,
-            relativeDifference = r.RelativeDifference, significant = r.Significant, replicationsA = r.ReplicationsA, replicationsB = r.ReplicationsB,
+            relativeDifference = r.RelativeDifference, significant = r.Significant, paired = r.Paired, replicationsA = r.ReplicationsA, replicationsB = r.ReplicationsB,
         }), path);
     }
 

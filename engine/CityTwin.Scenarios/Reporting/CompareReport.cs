@@ -45,7 +45,7 @@ public static class CompareReport
             sb.Append($"<tr><td>{SvgLineChart.Esc(d.Name)}</td><td>{F(d.MeanA)}</td><td>{F(d.MeanB)}</td><td class=\"{cls}{(d.Significant ? " sig" : "")}\">{F(d.Difference)}</td><td>{ci}</td><td class=\"{cls}\">{rel}</td></tr>");
         }
 
-        sb.Append("</table><p class=\"sub\">Bold: the 95% interval (Welch, over replications) excludes zero.</p>");
+        sb.Append("</table><p class=\"sub\">Bold: the 95% interval excludes zero. Intervals are paired (per-replication differences) when both runs used the same seeds, as runs of one seed do by default; Welch's otherwise.</p>");
         sb.Append("<h2>Over time</h2><div class=\"charts\">").Append(RunReport.Charts(a, b)).Append("</div>");
         var layers = new List<SvgNetworkMap.Layer>();
         foreach (var (key, higherIsBetter) in MapMeasures)

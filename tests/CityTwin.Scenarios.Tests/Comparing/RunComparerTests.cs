@@ -24,6 +24,23 @@ public sealed class RunComparerTests
     }
 
     [Test]
+    public void PairedInterval_UsesPerReplicationDifferences()
+    {
+        // Differences 2, 3, 4: mean 3, sd 1, se 1/√3, t(0.975, 2) = 4.3027 → ±2.4841. Welch would be far wider.
+        var a = new Dictionary<string, double[]> { ["x"] = [10, 20, 30] };
+        var b = new Dictionary<string, double[]> { ["x"] = [12, 23, 34] };
+        var paired = RunComparer.Compare(a, b, paired: true).Single();
+        var welch = RunComparer.Compare(a, b).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(paired.Paired, Is.True);
+            Assert.That(paired.Ci95High - paired.Difference, Is.EqualTo(2.4841).Within(1e-3));
+            Assert.That(paired.Significant, Is.True);
+            Assert.That(welch.Significant, Is.False, "unpaired, the city-wide spread between seeds hides the change");
+        });
+    }
+
+    [Test]
     public void OneReplication_GivesAZeroWidthInterval_AndAMissingRunIsAClearError()
     {
         var x = RunComparer.Compare(new Dictionary<string, double[]> { ["x"] = [1] }, new Dictionary<string, double[]> { ["x"] = [2] }).Single();

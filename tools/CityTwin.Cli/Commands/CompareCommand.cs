@@ -53,7 +53,7 @@ public static class CompareCommand
         {
             var ci = r.ReplicationsA >= 2 && r.ReplicationsB >= 2 ? $"[{Fmt(r.Ci95Low)}, {Fmt(r.Ci95High)}]" : "n/a";
             var rel = double.IsNaN(r.RelativeDifference) ? "" : $"{r.RelativeDifference:+0.0%;-0.0%;0.0%}";
-            table.AddRow(Markup.Escape(r.Name), Fmt(r.MeanA), Fmt(r.MeanB), r.Significant ? $"[bold]{Fmt(r.Difference)}[/]" : Fmt(r.Difference), ci, rel);
+            table.AddRow(Markup.Escape(r.Name), Fmt(r.MeanA), Fmt(r.MeanB), r.Significant ? $"[bold]{Fmt(r.Difference)}[/]" : Fmt(r.Difference), Markup.Escape(ci), rel);
         }
 
         AnsiConsole.Write(table);
