@@ -22,6 +22,9 @@ public sealed class ReplicationResult
     /// <summary>Network summary per interval.</summary>
     public required IReadOnlyList<SummaryRow> Summary { get; init; }
 
+    /// <summary>Induction-loop detector rows (SUMO additional files' e1 detectors).</summary>
+    public IReadOnlyList<DetectorRow> Detectors { get; init; } = [];
+
     /// <summary>Emissions per trip.</summary>
     public required IReadOnlyList<TripEmissionRow> TripEmissions { get; init; }
 

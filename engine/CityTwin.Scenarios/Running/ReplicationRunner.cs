@@ -81,6 +81,11 @@ internal static class ReplicationRunner
 
         wall.Stop();
         sim.EdgeData.Flush(sim.Clock.Now.Milliseconds);
+        foreach (var detector in sim.Detectors)
+        {
+            detector.Flush(sim.Clock.Now.Milliseconds);
+        }
+
         emissions.FlushInterval(sim.Clock.Now.Milliseconds);
         var kpis = KpiCalculator.Traffic(sim, wall.Elapsed.TotalSeconds, trips.Count, failed);
         kpis.Set("co2Kg", emissions.Co2Kg);
@@ -106,6 +111,7 @@ internal static class ReplicationRunner
             Seed = seed, Kpis = kpis, Trips = sim.TripInfos.ToList(), EdgeData = sim.EdgeData.Rows.ToList(), Summary = sim.Summary.ToList(),
             TripEmissions = emissions.Trips.ToList(), EdgeEmissions = emissions.EdgeRows.ToList(),
             Lamps = lights?.LampRows() ?? [], LightingRoads = lights?.RoadRows() ?? [], Energy = energy, Notes = notes, LightingPower = lightingPower,
+            Detectors = sim.Detectors.SelectMany(d => d.Rows).ToList(),
         };
     }
 

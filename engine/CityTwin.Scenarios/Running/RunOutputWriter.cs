@@ -1,3 +1,4 @@
+using CityTwin.IO.Sumo.Outputs;
 using CityTwin.IO.Tables;
 using CityTwin.Model.Export;
 using CityTwin.Simulation.Energy.Results;
@@ -73,6 +74,19 @@ public static class RunOutputWriter
                 i, city.Buildings.Buildings[i].OsmId, energy.Feeders.FeederOfBuilding[i], energy.FloorAreaM2[i], energy.HeatingKWh[i],
                 energy.CoolingKWh[i], energy.ElectricityKWh[i], energy.PvKWh[i], energy.PvCapacityKWp[i])), "buildings");
             Table(FeederRows(energy), "feeders");
+        }
+
+        if (outputs.SumoXml)
+        {
+            // SUMO-schema copies for users' existing scripts; edges keep their SUMO ids when the city is a SUMO network.
+            var ids = result.SumoEdgeIds;
+            SumoOutputWriter.WriteTripInfo(first.Trips, Path.Combine(dir, "tripinfo.xml"));
+            SumoOutputWriter.WriteEdgeData(first.EdgeData, e => ids is not null ? ids[e] : e.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Path.Combine(dir, "edgedata.xml"));
+            if (first.Detectors.Count > 0)
+            {
+                SumoOutputWriter.WriteDetectors(first.Detectors, Path.Combine(dir, "e1.xml"));
+            }
         }
 
         if (scenario.Replications > 1)

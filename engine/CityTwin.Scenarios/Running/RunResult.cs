@@ -14,6 +14,9 @@ public sealed class RunResult
     /// <summary>Each replication (the first uses the scenario's seed, the next seed + 1, …).</summary>
     public required IReadOnlyList<ReplicationResult> Replications { get; init; }
 
+    /// <summary>SUMO edge ids by edge index when the city is a SUMO network (for SUMO-schema outputs), else null.</summary>
+    public IReadOnlyList<string>? SumoEdgeIds { get; init; }
+
     /// <summary>Output folder, when outputs were written.</summary>
     public string? OutputDirectory { get; init; }
 }

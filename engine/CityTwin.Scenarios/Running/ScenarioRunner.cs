@@ -72,7 +72,10 @@ public static class ScenarioRunner
             kpis.Set(name, replications.Average(r => r.Kpis[name]));
         }
 
-        var result = new RunResult { Prepared = prepared, Kpis = kpis, Replications = replications, OutputDirectory = options.OutputDirectory };
+        var result = new RunResult
+        {
+            Prepared = prepared, Kpis = kpis, Replications = replications, OutputDirectory = options.OutputDirectory, SumoEdgeIds = city.Sumo?.EdgeIds,
+        };
         if (options.OutputDirectory is { } dir)
         {
             options.Progress?.Invoke(new RunProgress(scenario.Replications, scenario.Replications, scenario.Time.DurationS, scenario.Time.DurationS, 0, 0, 0, "writing outputs"));

@@ -76,13 +76,29 @@ public sealed partial class InductionLoop
         }
     }
 
+    /// <summary>
+    /// Closes the current, partial interval at the end of a run (as SUMO writes its last interval when the simulation
+    /// ends); nothing when no time has passed since the last interval closed.
+    /// </summary>
+    /// <param name="timeMs">Simulation time now.</param>
+    public void Flush(long timeMs)
+    {
+        if (timeMs > _intervalStartMs)
+        {
+            Close(timeMs);
+        }
+    }
+
     internal void EndStep(long timeMs)
     {
-        if (timeMs - _intervalStartMs < IntervalMs)
+        if (timeMs - _intervalStartMs >= IntervalMs)
         {
-            return;
+            Close(timeMs);
         }
+    }
 
+    private void Close(long timeMs)
+    {
         var durationS = (timeMs - _intervalStartMs) / 1000.0;
         Rows.Add(new DetectorRow(Id, _intervalStartMs / 1000.0, timeMs / 1000.0, _count,
             100.0 * _occupiedS / durationS, _count > 0 ? _speedSum / _count : double.NaN));

@@ -27,12 +27,18 @@ public sealed class SumoScenarioTests
                 additional: [{data}/acosta_tls.add.xml, {data}/acosta_detectors.add.xml]
             time: {"{"} durationS: 900 {"}"}
             energy: {"{"} enabled: false {"}"}
+            outputs: {"{"} sumoXml: true, formats: [csv], report: false {"}"}
             edits:
               - edit: demandScale
                 factor: 0.5
             """;
         var scenario = ScenarioLoader.Parse(yaml, Path.GetTempPath());
-        var result = ScenarioRunner.Run(scenario);
+        var outDir = Path.Combine(Path.GetTempPath(), "citytwin-sumo-scenario-" + Guid.NewGuid().ToString("N"));
+        var result = ScenarioRunner.Run(scenario, new RunOptions { OutputDirectory = outDir });
+        var edgeXml = File.ReadAllText(Path.Combine(outDir, "edgedata.xml"));
+        var e1Xml = File.ReadAllText(Path.Combine(outDir, "e1.xml"));
+        var tripXml = File.ReadAllText(Path.Combine(outDir, "tripinfo.xml"));
+        Directory.Delete(outDir, recursive: true);
         var k = result.Kpis;
         Assert.Multiple(() =>
         {
@@ -41,6 +47,9 @@ public sealed class SumoScenarioTests
             Assert.That(k["vehiclesInserted"], Is.GreaterThan(1000));
             Assert.That(k["vehiclesArrived"], Is.GreaterThan(500));
             Assert.That(k["co2Kg"], Is.GreaterThan(0));
+            Assert.That(edgeXml, Does.Contain("<meandata").And.Contain("<edge id=\"").And.Not.Contain("<edge id=\"0\""), "SUMO edge ids, not indices");
+            Assert.That(e1Xml, Does.Contain("nVehContrib="), "the additional file's induction loops report in e1 format");
+            Assert.That(tripXml, Does.Contain("<tripinfo id="));
             Assert.That(result.Replications[0].Notes, Has.Some.Contains("HBEFA2/P_7_7"), "old emission classes are noted, not fatal");
         });
     }
