@@ -25,6 +25,12 @@ public sealed class ReplicationResult
     /// <summary>Induction-loop detector rows (SUMO additional files' e1 detectors).</summary>
     public IReadOnlyList<DetectorRow> Detectors { get; init; } = [];
 
+    /// <summary>EV charging sessions at destinations.</summary>
+    public IReadOnlyList<ChargingSession> ChargingSessions { get; init; } = [];
+
+    /// <summary>EV charging load per feeder and hour of the year, kW (row-major by feeder), or null without energy.</summary>
+    public double[]? FeederEvKW { get; init; }
+
     /// <summary>Emissions per trip.</summary>
     public required IReadOnlyList<TripEmissionRow> TripEmissions { get; init; }
 

@@ -93,9 +93,6 @@ internal static class ReplicationRunner
         kpis.Set("fuelL", emissions.FuelL);
         kpis.Set("evBatteryKWh", emissions.EvEnergyWh / 1000);
 
-        // Until chargers are simulated per vehicle, EVs recharge at their destination what they used on the trip, through a
-        // standard 22 kW AC station's efficiency (ChargingStation's default), so the grid supplies the battery energy / efficiency.
-        kpis.Set("evChargingKWh", emissions.EvEnergyWh / 1000 / new Simulation.Emissions.ChargingStation().Efficiency);
         kpis.Set("streetLamps", model.Lamps.Count);
         kpis.Set("streetLightingKWh", lights?.Ledger.TotalKWh() ?? 0);
 
@@ -105,13 +102,38 @@ internal static class ReplicationRunner
         kpis.Set("buildingCoolingKWh", energy?.Totals.CoolingKWh ?? 0);
         kpis.Set("buildingElectricityKWh", energy?.Totals.ElectricityKWh ?? 0);
         kpis.Set("pvKWh", energy?.Totals.PvKWh ?? 0);
-        kpis.Set("peakFeederLoadKW", (energy?.Totals.PeakNetLoadW ?? 0) / 1000);
+        // EVs charge at their destinations; their load joins the feeder of the nearest substation.
+        var destinations = new Dictionary<string, (double, double)>();
+        foreach (var trip in trips)
+        {
+            var geometry = model.Roads.GetGeometry(trip.ToEdge);
+            destinations[trip.Id] = (geometry[^1].XM, geometry[^1].YM);
+        }
+
+        Func<double, double, int>? feederOf = energy is null ? null : (x, y) => NearestFeeder(energy.Feeders, x, y);
+        var sessions = EvCharging.Simulate(sim.TripInfos, emissions.Trips, destinations, emissions.Ev.BatteryCapacityWh,
+            new Simulation.Emissions.ChargingStation(), feederOf);
+        kpis.Set("evChargingKWh", sessions.Sum(x => x.GridKWh));
+        double[]? evFeederKW = null;
+        var peakKW = (energy?.Totals.PeakNetLoadW ?? 0) / 1000;
+        if (energy is not null)
+        {
+            var start = scenario.Time.StartLocal;
+            evFeederKW = EvCharging.HourlyFeederKW(sessions, energy.Feeders.FeederCount, energy.HourCount,
+                Math.Min(energy.HourCount - 1, (start.DayOfYear - 1) * 24 + start.Hour));
+            for (var i = 0; i < evFeederKW.Length; i++)
+            {
+                peakKW = Math.Max(peakKW, energy.FeederHourlyNetLoadW[i] / 1000 + evFeederKW[i]);
+            }
+        }
+
+        kpis.Set("peakFeederLoadKW", peakKW);
         return new ReplicationResult
         {
             Seed = seed, Kpis = kpis, Trips = sim.TripInfos.ToList(), EdgeData = sim.EdgeData.Rows.ToList(), Summary = sim.Summary.ToList(),
             TripEmissions = emissions.Trips.ToList(), EdgeEmissions = emissions.EdgeRows.ToList(),
             Lamps = lights?.LampRows() ?? [], LightingRoads = lights?.RoadRows() ?? [], Energy = energy, Notes = notes, LightingPower = lightingPower,
-            Detectors = sim.Detectors.SelectMany(d => d.Rows).ToList(),
+            Detectors = sim.Detectors.SelectMany(d => d.Rows).ToList(), ChargingSessions = sessions, FeederEvKW = evFeederKW,
         };
     }
 
@@ -170,6 +192,22 @@ internal static class ReplicationRunner
         }
 
         return (types, trips, failed);
+    }
+
+    private static int NearestFeeder(Simulation.Energy.Grid.FeederAssignment feeders, double x, double y)
+    {
+        var best = 0;
+        var bestD = double.PositiveInfinity;
+        for (var f = 0; f < feeders.FeederCount; f++)
+        {
+            var d = (feeders.SubstationX[f] - x) * (feeders.SubstationX[f] - x) + (feeders.SubstationY[f] - y) * (feeders.SubstationY[f] - y);
+            if (d < bestD)
+            {
+                (best, bestD) = (f, d);
+            }
+        }
+
+        return best;
     }
 
     private static TrafficLighting Lighting(PreparedScenario prepared, TrafficSimulation sim)

@@ -67,13 +67,14 @@ public static class RunOutputWriter
         Table(first.Lamps, "lamps");
         Table(first.LightingRoads, "lighting_roads");
         Table(first.LightingPower, "lighting_power");
+        Table(first.ChargingSessions, "ev_charging");
         if (first.Energy is { } energy)
         {
             var city = result.Prepared.City;
             Table(Enumerable.Range(0, energy.BuildingCount).Select(i => new BuildingEnergyRow(
                 i, city.Buildings.Buildings[i].OsmId, energy.Feeders.FeederOfBuilding[i], energy.FloorAreaM2[i], energy.HeatingKWh[i],
                 energy.CoolingKWh[i], energy.ElectricityKWh[i], energy.PvKWh[i], energy.PvCapacityKWp[i])), "buildings");
-            Table(FeederRows(energy), "feeders");
+            Table(FeederRows(energy, first.FeederEvKW), "feeders");
         }
 
         if (outputs.SumoXml)
@@ -130,14 +131,15 @@ public static class RunOutputWriter
         }
     }
 
-    private static IEnumerable<FeederHourRow> FeederRows(EnergyYearResult energy)
+    private static IEnumerable<FeederHourRow> FeederRows(EnergyYearResult energy, double[]? evKW)
     {
         for (var f = 0; f < energy.Feeders.FeederCount; f++)
         {
             var load = energy.FeederLoadW(f).ToArray();
             for (var h = 0; h < load.Length; h++)
             {
-                yield return new FeederHourRow(f, h, load[h] / 1000);
+                var ev = evKW?[f * load.Length + h] ?? 0;
+                yield return new FeederHourRow(f, h, load[h] / 1000 + ev, ev);
             }
         }
     }
@@ -147,6 +149,6 @@ public static class RunOutputWriter
         int Building, long OsmId, int Feeder, double FloorAreaM2, double HeatingKWh, double CoolingKWh, double ElectricityKWh,
         double PvKWh, double PvCapacityKWp);
 
-    /// <summary>One feeder's net load in one hour of the year.</summary>
-    private readonly record struct FeederHourRow(int Feeder, int HourOfYear, double NetLoadKW);
+    /// <summary>One feeder's net load in one hour of the year (buildings − PV + EV charging), and the EV part of it.</summary>
+    private readonly record struct FeederHourRow(int Feeder, int HourOfYear, double NetLoadKW, double EvChargingKW);
 }

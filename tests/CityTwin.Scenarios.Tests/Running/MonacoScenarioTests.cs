@@ -58,4 +58,18 @@ public sealed class MonacoScenarioTests
             Assert.That(signals.Prepared.SignalPlans.Values.Select(p => p.Actuated), Is.All.True);
         });
     }
+
+    [Test]
+    public void EvCharging_LandsOnTheFeeders()
+    {
+        var scenario = Load("baseline.yaml") with { EvShare = 0.5 };
+        var rep = Run(scenario).Replications[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(rep.ChargingSessions, Is.Not.Empty);
+            Assert.That(rep.ChargingSessions.Select(x => x.Feeder), Is.All.GreaterThanOrEqualTo(0));
+            Assert.That(rep.FeederEvKW!.Sum(), Is.EqualTo(rep.ChargingSessions.Sum(x => x.GridKWh)).Within(1e-6), "every kWh charged is on some feeder hour");
+            Assert.That(rep.Kpis["evChargingKWh"], Is.GreaterThan(0));
+        });
+    }
 }
