@@ -7,7 +7,7 @@ namespace CityTwin.IO.Sumo;
 public static class SumoMappings
 {
     private static readonly string[] PassengerLike =
-        ["passenger", "private", "taxi", "evehicle", "emergency", "authority", "army", "vip", "hov", "custom1", "custom2", "ignoring"];
+        ["passenger", "private", "taxi", "evehicle", "emergency", "authority", "army", "vip", "hov", "custom1", "custom2"];
 
     /// <summary>
     /// The model class of one SUMO vClass: passenger-like classes → Passenger, bus/coach → Bus, truck/trailer/delivery →
@@ -22,6 +22,9 @@ public static class SumoMappings
         "motorcycle" or "moped" => VehicleClasses.Motorcycle,
         "bicycle" => VehicleClasses.Bicycle,
         "pedestrian" => VehicleClasses.Pedestrian,
+
+        // SUMO's "ignoring" class may use every lane whatever its permissions: every modelled class at once.
+        "ignoring" => All,
         _ => Array.IndexOf(PassengerLike, vClass) >= 0 ? VehicleClasses.Passenger : VehicleClasses.None,
     };
 

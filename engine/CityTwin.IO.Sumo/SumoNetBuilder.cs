@@ -97,11 +97,6 @@ internal sealed partial class SumoNetBuilder(SumoNetRaw raw, SumoReport report, 
 
             foreach (var l in e.Lanes)
             {
-                // The model holds permissions per edge; a bus-only lane next to general lanes becomes general.
-                if (SumoMappings.Permissions(l.Allow, l.Disallow) != allowed)
-                {
-                    report.Add("roads", "lane permissions narrower than their edge's (model keeps the union per edge)", ReportSeverity.Warning, l.Id);
-                }
 
                 if (Math.Abs(l.SpeedMps - e.Lanes[0].SpeedMps) > 1e-6)
                 {
@@ -112,6 +107,9 @@ internal sealed partial class SumoNetBuilder(SumoNetRaw raw, SumoReport report, 
                 _lanes.Add(new Lane
                 {
                     Edge = _edges.Count, WidthM = (float)l.WidthM, IndexFromRight = (byte)(_lanes.Count - firstLane), Turns = TurnDirections.None,
+
+                    // The edge allows the union of its lanes; a lane narrower than that (a bus lane) bars the rest.
+                    Disallowed = allowed & ~SumoMappings.Permissions(l.Allow, l.Disallow),
                 });
             }
 

@@ -120,6 +120,13 @@ public sealed partial class SumoRouteReader
                 return null;
             }
 
+            if (name is "begin" or "end")
+            {
+                return SumoXml.TryParseTime(text, out var t)
+                    ? t
+                    : throw new SumoFormatException(xml.Path, Line, $"{Kind} '{Id}': '{name}' is not a time (seconds or HH:MM:SS): '{text}'");
+            }
+
             return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
                 ? v
                 : throw new SumoFormatException(xml.Path, Line, $"{Kind} '{Id}': '{name}' is not a number: '{text}'");

@@ -46,7 +46,7 @@ public sealed partial class SumoRouteReader
             return [0.0];
         }
 
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var s))
+        if (SumoXml.TryParseTime(text, out var s))
         {
             return [s];
         }

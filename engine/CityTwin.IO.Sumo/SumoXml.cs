@@ -121,6 +121,41 @@ internal sealed class SumoXml : IDisposable
 
     public static double ParseDouble(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Parses a SUMO time value: seconds (<c>54000</c>, <c>3.5</c>) or clock time <c>[D:]HH:MM:SS[.fff]</c>
+    /// (<c>15:00:00</c> = 54000 s), as SUMO accepts in begin/end/depart attributes.
+    /// </summary>
+    /// <param name="text">The value.</param>
+    /// <param name="seconds">The time, s.</param>
+    /// <returns>False when it is neither form.</returns>
+    public static bool TryParseTime(string text, out double seconds)
+    {
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds))
+        {
+            return true;
+        }
+
+        var parts = text.Split(':');
+        if (parts.Length is < 3 or > 4)
+        {
+            return false;
+        }
+
+        seconds = 0;
+        double[] scale = parts.Length == 4 ? [86_400, 3600, 60, 1] : [3600, 60, 1];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < 0)
+            {
+                return false;
+            }
+
+            seconds += v * scale[i];
+        }
+
+        return true;
+    }
+
     public void Dispose()
     {
         _reader.Dispose();

@@ -46,7 +46,32 @@ internal static class ReplicationRunner
         }
 
         var router = new AStarRouter(RoutingGraph.Build(model.Roads, VehicleClasses.Passenger));
-        sim.Schedule(trips, router);
+        // Trips are scheduled one by one so that one bad route (e.g. through an edge its class may not use) is reported
+        // and skipped rather than stopping the run.
+        var rejected = new List<string>();
+        foreach (var request in trips)
+        {
+            if (!ScheduledTrip.TryFrom(request, router, out var trip))
+            {
+                sim.UnroutableIds.Add(request.Id);
+                continue;
+            }
+
+            try
+            {
+                sim.Schedule(trip!);
+            }
+            catch (ArgumentException e)
+            {
+                rejected.Add(e.Message.Split(" (Parameter", 2)[0]);
+            }
+        }
+
+        if (rejected.Count > 0)
+        {
+            notes.Add($"{rejected.Count} trips refused and not simulated, e.g. {string.Join("; ", rejected.Take(3))}");
+        }
+
         var evShares = types.Select(t => t.VehicleClass == VehicleClasses.Passenger ? prepared.EvShare : 0).ToArray();
         var emissions = new TrafficEmissions(sim, evShares, seed) { IntervalMs = scenario.Outputs.EdgeIntervalS * 1000L };
         var lights = prepared.Lighting.Enabled && model.Lamps.Count > 0 ? Lighting(prepared, sim) : null;
@@ -87,7 +112,7 @@ internal static class ReplicationRunner
         }
 
         emissions.FlushInterval(sim.Clock.Now.Milliseconds);
-        var kpis = KpiCalculator.Traffic(sim, wall.Elapsed.TotalSeconds, trips.Count, failed);
+        var kpis = KpiCalculator.Traffic(sim, wall.Elapsed.TotalSeconds, trips.Count, failed + rejected.Count);
         kpis.Set("co2Kg", emissions.Co2Kg);
         kpis.Set("noxKg", emissions.NoxKg);
         kpis.Set("fuelL", emissions.FuelL);
