@@ -55,7 +55,7 @@ public class TrafficBenchmarks
     }
 
     /// <summary>The bundled sample city (BenchmarkDotNet runs from its own bin folder, so look upwards).</summary>
-    private static string SampleCityPath()
+    internal static string SampleCityPath()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root != null && !File.Exists(Path.Combine(root.FullName, "CityTwin.sln")))

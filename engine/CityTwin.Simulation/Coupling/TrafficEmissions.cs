@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using CityTwin.Ecs.Core;
@@ -27,13 +28,23 @@ public sealed class TrafficEmissions
     private readonly TrafficSimulation _traffic;
     private readonly double[] _evShareByType;
     private readonly RandomStreams _streams;
+    private const byte Unseen = 0;
+    private const byte Combustion = 1;
+    private const byte Electric = 2;
+
     private readonly int[] _laneEdge;
-    private readonly double[] _intervalCo2G;
-    private readonly double[] _intervalNoxG;
-    private readonly double[] _intervalFuelMl;
+
+    /// <summary>Per edge, four adjacent sums (one cache line): CO2 of the run (g), and CO2 (g), NOx (g), fuel (ml) of the open interval.</summary>
+    private readonly double[] _edgeSums;
     private long _intervalStartMs;
     private readonly Vector256<double>[][] _columnsByType;
-    private TripAccumulator?[] _tripAccumulators = new TripAccumulator?[256];
+
+    // Per-trip state in flat arrays indexed by trip (structure of arrays): the step loop touches one slot of each, in
+    // roughly insertion order, instead of chasing a heap object per vehicle.
+    private byte[] _tripKind = new byte[256];
+    private double[] _tripMg = new double[256 * 8]; // six outputs and two slots of vector padding per trip
+    private double[] _tripEnergyWh = new double[256];
+    private EvBattery[] _tripBattery = new EvBattery[256];
     private int _tripInfosSeen;
 
     /// <summary>Creates the observer.</summary>
@@ -56,10 +67,7 @@ public sealed class TrafficEmissions
             }
         }
 
-        EdgeCo2G = new double[traffic.Network.Edges.Length];
-        _intervalCo2G = new double[traffic.Network.Edges.Length];
-        _intervalNoxG = new double[traffic.Network.Edges.Length];
-        _intervalFuelMl = new double[traffic.Network.Edges.Length];
+        _edgeSums = new double[traffic.Network.Edges.Length * 4];
         _laneEdge = new int[traffic.Network.Lanes.Length];
         for (var lane = 0; lane < _laneEdge.Length; lane++)
         {
@@ -76,15 +84,12 @@ public sealed class TrafficEmissions
     {
         get
         {
-            var totals = (double[])_closedMg.Clone();
-            foreach (var acc in _tripAccumulators)
+            var totals = new double[6];
+            for (var trip = 0; trip < _tripKind.Length; trip++)
             {
-                if (acc is not null)
+                for (var p = 0; p < 6; p++)
                 {
-                    for (var p = 0; p < 6; p++)
-                    {
-                        totals[p] += acc.Mg[p];
-                    }
+                    totals[p] += _tripMg[trip * 8 + p];
                 }
             }
 
@@ -92,13 +97,11 @@ public sealed class TrafficEmissions
         }
     }
 
-    private readonly double[] _closedMg = new double[6];
-
     /// <summary>Electricity drawn by electric vehicles from their batteries, Wh (net of recuperation).</summary>
     public double EvEnergyWh { get; private set; }
 
-    /// <summary>CO2 per edge, grams.</summary>
-    public double[] EdgeCo2G { get; }
+    /// <summary>CO2 per edge over the run so far, grams (a copy).</summary>
+    public double[] EdgeCo2G => Enumerable.Range(0, _edgeSums.Length / 4).Select(e => _edgeSums[e * 4]).ToArray();
 
     /// <summary>Length of the per-edge intervals of <see cref="EdgeRows"/>, ms (15 minutes by default).</summary>
     public long IntervalMs { get; init; } = 900_000;
@@ -144,21 +147,18 @@ public sealed class TrafficEmissions
         {
             var info = _traffic.TripInfos[_tripInfosSeen];
             var trip = _traffic.TripIndexOf(info.Id);
-            var acc = trip >= 0 && trip < _tripAccumulators.Length ? _tripAccumulators[trip] : null;
-            if (trip >= 0 && trip < _tripAccumulators.Length)
+            if (trip < 0)
             {
-                _tripAccumulators[trip] = null;
+                continue;
             }
 
-            acc ??= new TripAccumulator(false, Ev.BatteryCapacityWh);
-            for (var p = 0; p < 6; p++)
-            {
-                _closedMg[p] += acc.Mg[p];
-            }
-
-            Trips.Add(new TripEmissionRow(info.Id, acc.Electric, acc.Mg[0] / 1000, acc.Mg[1] / 1000, acc.Mg[2] / 1000, acc.Mg[3] / 1000,
-                acc.Mg[4] / 1000, acc.Mg[5], acc.EnergyWh, acc.Electric ? acc.Battery.StateOfCharge : double.NaN,
-                info.RouteLengthM > 0 && acc.Electric ? acc.EnergyWh / (info.RouteLengthM / 1000) : double.NaN));
+            Grow(trip);
+            var electric = _tripKind[trip] == Electric;
+            var mg = _tripMg.AsSpan(trip * 8, 6);
+            var energyWh = _tripEnergyWh[trip];
+            Trips.Add(new TripEmissionRow(info.Id, electric, mg[0] / 1000, mg[1] / 1000, mg[2] / 1000, mg[3] / 1000,
+                mg[4] / 1000, mg[5], energyWh, electric ? _tripBattery[trip].StateOfCharge : double.NaN,
+                info.RouteLengthM > 0 && electric ? energyWh / (info.RouteLengthM / 1000) : double.NaN));
         }
     }
 
@@ -172,29 +172,51 @@ public sealed class TrafficEmissions
         }
 
         var edges = _traffic.Network.Edges;
-        for (var e = 0; e < _intervalCo2G.Length; e++)
+        for (var e = 0; e < edges.Length; e++)
         {
-            if (_intervalCo2G[e] > 0 || _intervalFuelMl[e] > 0)
+            var sums = _edgeSums.AsSpan(e * 4, 4);
+            if (sums[1] > 0 || sums[3] > 0)
             {
-                EdgeRows.Add(new EdgeEmissionRow(e, edges[e].OsmWayId, _intervalStartMs / 1000.0, nowMs / 1000.0, _intervalCo2G[e],
-                    _intervalNoxG[e], _intervalFuelMl[e]));
+                EdgeRows.Add(new EdgeEmissionRow(e, edges[e].OsmWayId, _intervalStartMs / 1000.0, nowMs / 1000.0, sums[1], sums[2], sums[3]));
             }
+
+            sums[1..].Clear();
         }
 
-        Array.Clear(_intervalCo2G);
-        Array.Clear(_intervalNoxG);
-        Array.Clear(_intervalFuelMl);
         _intervalStartMs = nowMs;
     }
 
-    private TripAccumulator Accumulator(int trip, int type)
+    /// <summary>Makes room for a trip index (doubling, so amortised O(1)).</summary>
+    private void Grow(int trip)
     {
-        if (trip >= _tripAccumulators.Length)
+        if (trip < _tripKind.Length)
         {
-            Array.Resize(ref _tripAccumulators, Math.Max(trip + 1, _tripAccumulators.Length * 2));
+            return;
         }
 
-        return _tripAccumulators[trip] ??= new TripAccumulator(IsElectric(trip, type), Ev.BatteryCapacityWh);
+        var size = Math.Max(trip + 1, _tripKind.Length * 2);
+        Array.Resize(ref _tripKind, size);
+        Array.Resize(ref _tripMg, size * 8);
+        Array.Resize(ref _tripEnergyWh, size);
+        Array.Resize(ref _tripBattery, size);
+    }
+
+    /// <summary>Electric or combustion, decided once per trip at its first step.</summary>
+    private byte KindOf(int trip, int type)
+    {
+        Grow(trip);
+        var kind = _tripKind[trip];
+        if (kind == Unseen)
+        {
+            kind = IsElectric(trip, type) ? Electric : Combustion;
+            _tripKind[trip] = kind;
+            if (kind == Electric)
+            {
+                _tripBattery[trip] = new EvBattery(Ev.BatteryCapacityWh, 0.8);
+            }
+        }
+
+        return kind;
     }
 
     /// <summary>The per-vehicle work of one step, as a struct callback (no delegate, no closure).</summary>
@@ -207,12 +229,12 @@ public sealed class TrafficEmissions
         public readonly void Update(ref Kinematics k, ref VehicleRoute r)
         {
             var owner = Owner;
-            var acc = owner.Accumulator(r.Trip, r.Type);
-            if (acc.Electric)
+            var trip = r.Trip;
+            if (owner.KindOf(trip, r.Type) == Electric)
             {
                 var wh = EvEnergyModel.StepEnergyWh(owner.Ev, k.SpeedMps, Math.Max(0, k.SpeedMps - k.AccelMps2 * StepS), StepS);
-                acc.EnergyWh += wh;
-                acc.Battery.Apply(wh);
+                owner._tripEnergyWh[trip] += wh;
+                owner._tripBattery[trip].Apply(wh);
                 owner.EvEnergyWh += wh;
                 return;
             }
@@ -237,14 +259,17 @@ public sealed class TrafficEmissions
             var scale = StepS / 3.6;
             lo = Vector256.Max(lo, Vector256<double>.Zero) * scale;
             hi = Vector256.Max(hi, Vector256<double>.Zero) * scale;
-            ref var mg = ref MemoryMarshal.GetArrayDataReference(acc.Mg);
+            ref var mg = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(owner._tripMg), trip * 8);
             Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref mg) + lo, ref mg);
             Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref mg, 4) + hi, ref mg, 4);
-            var edge = LaneEdge[k.Lane];
-            owner.EdgeCo2G[edge] += lo.GetElement(0) / 1000;
-            owner._intervalCo2G[edge] += lo.GetElement(0) / 1000;
-            owner._intervalNoxG[edge] += lo.GetElement(3) / 1000;
-            owner._intervalFuelMl[edge] += hi.GetElement(1);
+
+            // The edge's four sums are adjacent: one cache line per vehicle instead of four arrays.
+            ref var sums = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(owner._edgeSums), LaneEdge[k.Lane] * 4);
+            var co2G = lo.GetElement(0) / 1000;
+            sums += co2G;
+            Unsafe.Add(ref sums, 1) += co2G;
+            Unsafe.Add(ref sums, 2) += lo.GetElement(3) / 1000;
+            Unsafe.Add(ref sums, 3) += hi.GetElement(1);
         }
     }
 
@@ -278,13 +303,6 @@ public sealed class TrafficEmissions
             : throw new ArgumentException($"Unknown emission class '{emissionClass}'; known: {string.Join(", ", Hbefa3Classes.ByName.Keys)}.");
     }
 
-    private sealed class TripAccumulator(bool electric, double capacityWh)
-    {
-        public readonly bool Electric = electric;
-        public readonly double[] Mg = new double[8]; // six outputs and two slots of vector padding
-        public EvBattery Battery = new(capacityWh, 0.8);
-        public double EnergyWh;
-    }
 }
 
 /// <summary>Emissions and energy of one trip (grams; fuel in ml; electricity in Wh).</summary>
