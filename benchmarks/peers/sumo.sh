@@ -71,11 +71,12 @@ for s in $scenarios; do
     echo "outputs: { tables: [summary], formats: [csv], geojson: false, report: false }"
   } > "$yaml"
   for r in $(seq 1 "$reps"); do
-    # SUMO: defaults (Krauss, sigma 0.5, internal lanes), the Debian build needs emergencyDecel >= decel on some nets.
+    # SUMO: defaults (Krauss, sigma 0.5, internal lanes), seed 42 as in the reference runs; the Debian build needs
+    # emergencyDecel >= decel on some nets, and aborts on an assertion in Monaco with some seeds (42 runs through).
     start=$(date +%s.%N)
     add_args=(); [ -n "${additional[$s]:-}" ] && add_args=(-a "${additional[$s]}")
     sumo -n "${net[$s]}" -r "${routes[$s]}" "${add_args[@]}" -e "${endtime[$s]}" --no-step-log --duration-log.statistics \
-      --default.emergencydecel decel --no-warnings > "$work/$s.sumo.log" 2>&1
+      --default.emergencydecel decel --seed 42 --no-warnings > "$work/$s.sumo.log" 2>&1
     end=$(date +%s.%N)
     ups=$(grep -oP 'UPS: \K[0-9.]+' "$work/$s.sumo.log" | tail -1)
     dur=$(grep -oP 'Duration: \K[0-9.]+' "$work/$s.sumo.log" | head -1)

@@ -21,6 +21,7 @@ public sealed class TrafficLighting
     private readonly Model.Lighting.StreetLamp[] _lamps;
     private readonly LampEnergyLedger _ledger;
     private readonly bool[] _boosted;
+    private readonly bool[] _inActive;
     private readonly long[] _sinceMs;
     private readonly List<int> _active = [];
     private double _baseLevel;
@@ -111,6 +112,7 @@ public sealed class TrafficLighting
         _lampCount = lamps.Length;
         _lamps = lamps.ToArray();
         _boosted = new bool[lamps.Length];
+        _inActive = new bool[lamps.Length];
         _sinceMs = new long[lamps.Length];
         Array.Fill(_sinceMs, traffic.Clock.Now.Milliseconds);
     }
@@ -127,6 +129,7 @@ public sealed class TrafficLighting
     {
         get
         {
+            ExpireUntil(_traffic.Clock.Now.Milliseconds);
             FlushAll(_traffic.Clock.Now.Milliseconds);
             return _ledger;
         }
@@ -200,6 +203,7 @@ public sealed class TrafficLighting
         var boostLevel = _burning && control is not null ? control.BoostLevel : 0.0;
         if (baseLevel != _baseLevel || boostLevel != _boostLevel)
         {
+            ExpireUntil(nowMs - stepMs);
             FlushAll(nowMs - stepMs);
             (_baseLevel, _boostLevel) = (baseLevel, boostLevel);
         }
@@ -207,21 +211,54 @@ public sealed class TrafficLighting
         if (control is not null)
         {
             Detect(control, nowMs, stepMs);
-            for (var k = _active.Count - 1; k >= 0; k--)
-            {
-                var i = _active[k];
-                if (control.IsBoosted(i, nowMs))
-                {
-                    continue;
-                }
 
-                // Boost over: book the boosted interval; the lamp rejoins the common level from this step on.
-                Book(i, nowMs - stepMs);
-                _boosted[i] = false;
-                _active[k] = _active[^1];
-                _active.RemoveAt(_active.Count - 1);
+            // Ended boosts are booked in batches (each at its exact step, see Expire), not by scanning every boosted
+            // lamp every step: with thousands of lamps held for a minute, that scan cost more than the detection.
+            if (nowMs % (ExpiryBatchSteps * (long)stepMs) == 0)
+            {
+                ExpireUntil(nowMs);
             }
         }
+    }
+
+    /// <summary>Steps between scans for ended boosts (any value gives the same ledger; tests compare 1 and 16).</summary>
+    internal int ExpiryBatchSteps { get; init; } = 16;
+
+    /// <summary>Books every boost that ended by <paramref name="nowMs"/> (its boost no longer holds at that time).</summary>
+    private void ExpireUntil(long nowMs)
+    {
+        var control = Program.Presence;
+        if (control is null)
+        {
+            return;
+        }
+
+        for (var k = _active.Count - 1; k >= 0; k--)
+        {
+            var i = _active[k];
+            if (control.IsBoosted(i, nowMs))
+            {
+                continue;
+            }
+
+            Expire(control, i);
+            _inActive[i] = false;
+            _active[k] = _active[^1];
+            _active.RemoveAt(_active.Count - 1);
+        }
+    }
+
+    /// <summary>
+    /// Books a lamp's ended boost up to the step in which it ended: the first step end at or after the boost's end is the
+    /// first step in which the lamp no longer shows as boosted, and it was at the boost level until the step before — the
+    /// same booking as checking every step.
+    /// </summary>
+    private void Expire(PresenceAdaptiveControl control, int lamp)
+    {
+        var stepMs = _traffic.Clock.Step.Milliseconds;
+        var endedMs = (control.BoostUntilMs(lamp) + stepMs - 1) / stepMs * stepMs;
+        Book(lamp, endedMs - stepMs);
+        _boosted[lamp] = false;
     }
 
     private void Detect(PresenceAdaptiveControl control, long nowMs, long stepMs)
@@ -243,19 +280,31 @@ public sealed class TrafficLighting
                 for (var i = from; i < lamps.Length && lamps[i].OffsetM <= slot.PosM + range; i++)
                 {
                     var index = _controlIndexOfLamp[lamps[i].Lamp];
-                    control.Detect(index, nowMs);
                     Detections++;
                     var first = Math.Max(0, index - control.NeighbourSpread);
                     var last = Math.Min(_lampCount - 1, index + control.NeighbourSpread);
                     for (var j = first; j <= last; j++)
                     {
+                        if (_boosted[j] && !control.IsBoosted(j, nowMs))
+                        {
+                            // Its boost ended in an earlier step not yet booked (expiry is batched): book it first. It stays
+                            // in the active list; the next expiry scan sees it boosted again.
+                            Expire(control, j);
+                        }
+
                         if (!_boosted[j])
                         {
                             Book(j, nowMs - stepMs);
                             _boosted[j] = true;
-                            _active.Add(j);
+                            if (!_inActive[j])
+                            {
+                                _inActive[j] = true;
+                                _active.Add(j);
+                            }
                         }
                     }
+
+                    control.Detect(index, nowMs);
                 }
             }
         }

@@ -65,6 +65,11 @@ public sealed class PresenceAdaptiveControl
     /// <returns>True while boosted.</returns>
     public bool IsBoosted(int lamp, long nowMs) => nowMs < _boostUntilMs[lamp];
 
+    /// <summary>When a lamp's current boost ends (or ended), ms; 0 when it was never boosted.</summary>
+    /// <param name="lamp">Lamp index.</param>
+    /// <returns>Time, ms.</returns>
+    public long BoostUntilMs(int lamp) => _boostUntilMs[lamp];
+
     /// <summary>The commanded level of a lamp at a time.</summary>
     /// <param name="lamp">Lamp index.</param>
     /// <param name="nowMs">Simulation time, ms.</param>

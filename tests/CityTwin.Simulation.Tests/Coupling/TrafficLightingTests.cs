@@ -25,6 +25,38 @@ public class TrafficLightingTests
     private static readonly DateTime Night = new(2019, 11, 20, 22, 0, 0);
 
     [Test]
+    public void BatchedExpiry_BooksExactlyWhatAScanEveryStepBooks()
+    {
+        var city = CouplingCities.ImportOrIgnore("helsinki-centre-2019.osm.pbf");
+        var luminaires = Enumerable.Repeat(Luminaire.Typical(LightingClass.M4, LuminaireTechnology.Led), city.Lamps.Count).ToArray();
+        LampEnergyLedger Ledger(int batch)
+        {
+            using var traffic = CouplingCities.Traffic(city, trips: 150, departS: 600);
+            var lighting = new TrafficLighting(traffic, city, Night, 2, luminaires, null, new PresenceSettings(HoldTimeMs: 7_500))
+            {
+                ExpiryBatchSteps = batch,
+            };
+            for (var t = 0; t < 700; t++)
+            {
+                traffic.Step();
+                lighting.Observe();
+            }
+
+            return lighting.Ledger;
+        }
+
+        var everyStep = Ledger(1);
+        var batched = Ledger(16);
+        Assert.Multiple(() =>
+        {
+            Assert.That(everyStep.BoostedS.Sum(), Is.GreaterThan(0), "some lamps were boosted and released");
+            Assert.That(batched.EnergyWh, Is.EqualTo(everyStep.EnergyWh).Within(1e-9));
+            Assert.That(batched.BoostedS, Is.EqualTo(everyStep.BoostedS).Within(1e-9));
+            Assert.That(batched.DimmedS, Is.EqualTo(everyStep.DimmedS).Within(1e-9));
+        });
+    }
+
+    [Test]
     public void PresenceAdaptiveLed_UsesFarLessEnergyThanHpsAtFullPower_AndBoostsOnlySomeLamps()
     {
         var (baseline, lamps) = Run(Night, led: false, presence: null);
