@@ -1,4 +1,61 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Running;
+using CityTwin.Benchmarks.Traffic;
 
 // Entry point: `dotnet run -c Release --project benchmarks/CityTwin.Benchmarks -- --filter '*'` (see benchmarks/README.md).
+// `-- coupling-overhead [rounds]` runs the coupling variants alternately in one process (more robust on a noisy VM
+// than BenchmarkDotNet's method-after-method order) and prints medians and ratios.
+if (args.Length > 0 && args[0] == "lighting-only")
+{
+    // For profilers: one variant in a loop.
+    var b = new CouplingBenchmarks();
+    b.Setup();
+    for (var r = 0; r < int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture); r++)
+    {
+        b.WithLighting();
+    }
+
+    return;
+}
+
+if (args.Length > 0 && args[0] == "coupling-overhead")
+{
+    var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7;
+    var bench = new CouplingBenchmarks();
+    bench.Setup();
+    var variants = new (string Name, Func<long> Run)[]
+    {
+        ("traffic alone", bench.Traffic), ("+ emissions (20% EVs)", bench.WithEmissions),
+        ("+ lighting (LED, presence)", bench.WithLighting), ("+ lighting (LED, fixed dimming)", bench.WithDimmedLighting),
+        ("+ emissions + lighting", bench.WithEmissionsAndLighting),
+    };
+    var times = variants.Select(_ => new List<double>()).ToArray();
+    bench.Traffic(); // warm-up
+    for (var r = 0; r < rounds; r++)
+    {
+        for (var k = 0; k < variants.Length; k++)
+        {
+            var v = (k + r) % variants.Length; // rotate the order so drift spreads over all variants
+            (CouplingBenchmarks.StepTicks, CouplingBenchmarks.EmissionTicks, CouplingBenchmarks.LightingTicks) = (0, 0, 0);
+            var sw = Stopwatch.StartNew();
+            variants[v].Run();
+            times[v].Add(sw.Elapsed.TotalMilliseconds);
+            if (r == rounds - 1)
+            {
+                double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+                Console.WriteLine($"  {variants[v].Name,-30} steps {Ms(CouplingBenchmarks.StepTicks),6:F0} ms, emissions {Ms(CouplingBenchmarks.EmissionTicks),5:F0} ms, lighting {Ms(CouplingBenchmarks.LightingTicks),5:F0} ms");
+            }
+        }
+    }
+
+    double Median(List<double> x) => x.Order().ElementAt(x.Count / 2);
+    var baseline = Median(times[0]);
+    for (var v = 0; v < variants.Length; v++)
+    {
+        Console.WriteLine($"{variants[v].Name,-28} median {Median(times[v]),7:F1} ms  (min {times[v].Min(),7:F1})  ratio {Median(times[v]) / baseline:F3}");
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -38,7 +38,7 @@ public class CouplingBenchmarks
         _luminaires = Enumerable.Repeat(Luminaire.Typical(LightingClass.M4, LuminaireTechnology.Led), _city.Lamps.Count).ToArray();
     }
 
-    private long Run(bool emissions, bool lighting)
+    private long Run(bool emissions, bool lighting, bool presence = true)
     {
         using var sim = new TrafficSimulation(_city.Roads, [VehicleType.SumoDefault], new TrafficOptions { Seed = 1 });
         foreach (var trip in _trips)
@@ -47,17 +47,28 @@ public class CouplingBenchmarks
         }
 
         var e = emissions ? new TrafficEmissions(sim, [0.2], 1) : null;
-        var l = lighting ? new TrafficLighting(sim, _city, new DateTime(2026, 11, 23, 17, 0, 0), 1, _luminaires, null, new PresenceSettings()) : null;
+        var l = lighting ? new TrafficLighting(sim, _city, new DateTime(2026, 11, 23, 17, 0, 0), 1, _luminaires, presence ? null : DimmingProgram.D60,
+            presence ? new PresenceSettings() : null) : null;
         var end = SimTime.FromSeconds(3600L);
         while (sim.Clock.Now < end)
         {
+            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             sim.Step();
+            var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             e?.Observe();
+            var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
             l?.Observe();
+            var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
+            StepTicks += t1 - t0;
+            EmissionTicks += t2 - t1;
+            LightingTicks += t3 - t2;
         }
 
         return sim.VehicleUpdates;
     }
+
+    /// <summary>Time spent in traffic steps, emission and lighting observers since the last reset (Stopwatch ticks).</summary>
+    public static long StepTicks, EmissionTicks, LightingTicks;
 
     /// <summary>Traffic alone.</summary>
     [Benchmark(Baseline = true)]
@@ -70,6 +81,10 @@ public class CouplingBenchmarks
     /// <summary>Traffic with presence-adaptive street lighting.</summary>
     [Benchmark]
     public long WithLighting() => Run(false, true);
+
+    /// <summary>Traffic with fixed-time dimmed lighting (no presence detection).</summary>
+    [Benchmark]
+    public long WithDimmedLighting() => Run(false, true, presence: false);
 
     /// <summary>Traffic with both.</summary>
     [Benchmark]

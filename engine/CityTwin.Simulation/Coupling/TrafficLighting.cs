@@ -17,6 +17,10 @@ public sealed class TrafficLighting
     private readonly DateTime _startLocal;
     private readonly int[] _controlIndexOfLamp;
     private readonly (double OffsetM, int Lamp)[][] _lampsByEdge;
+
+    // The same per edge, split for the detection scan: offsets along the edge (binary-searched) and control indices.
+    private readonly double[][] _offsetsByEdge;
+    private readonly int[][] _controlsByEdge;
     private readonly int _lampCount;
     private readonly Model.Lighting.StreetLamp[] _lamps;
     private readonly LampEnergyLedger _ledger;
@@ -97,6 +101,9 @@ public sealed class TrafficLighting
             }
         }
 
+        _offsetsByEdge = _lampsByEdge.Select(l => l.Select(x => x.OffsetM).ToArray()).ToArray();
+        _controlsByEdge = _lampsByEdge.Select(l => l.Select(x => _controlIndexOfLamp[x.Lamp]).ToArray()).ToArray();
+
         var control = presence is null
             ? null
             : new PresenceAdaptiveControl(lamps.Length, presence.BaseLevel, presence.BoostLevel, presence.HoldTimeMs, presence.NeighbourSpread);
@@ -135,7 +142,7 @@ public sealed class TrafficLighting
         }
     }
 
-    /// <summary>Vehicle detections so far (one per lamp and step with a vehicle in range).</summary>
+    /// <summary>Lamp detections so far (one per lamp and step with at least one vehicle in range).</summary>
     public long Detections { get; private set; }
 
     /// <summary>One row per lamp of the city model: energy, burning hours and the shares of burning time dimmed and
@@ -265,46 +272,99 @@ public sealed class TrafficLighting
     {
         var range = Presence!.DetectionRangeM;
         var lanes = _traffic.Lanes;
-        foreach (var lane in lanes.OccupiedLanes)
+        var occupied = lanes.OccupiedLanes;
+        var network = _traffic.Network.Lanes;
+        for (var o = 0; o < occupied.Count; o++)
         {
-            var lamps = _lampsByEdge[_traffic.Network.Lanes[lane].Edge];
-            if (lamps.Length == 0)
+            var lane = occupied[o];
+            var edge = network[lane].Edge;
+            var offsets = _offsetsByEdge[edge];
+            var slots = lanes.Slots(lane);
+            if (offsets.Length == 0 || slots.IsEmpty)
             {
                 continue;
             }
 
-            foreach (ref var slot in lanes.Slots(lane))
+            // A lamp detects when any vehicle's body is within range. Vehicles are listed front first, so their detection
+            // windows [back − range, front + range] come in falling order: merge overlapping ones and visit each lamp of
+            // the union once (a queue of ten cars covers a lamp once, not ten times).
+            var hi = slots[0].PosM + range;
+            var lo = slots[0].BackM - range;
+            for (var v = 1; v < slots.Length; v++)
             {
-                // Lamps whose offset lies within the range of the vehicle's body.
-                var from = LowerBound(lamps, slot.BackM - range);
-                for (var i = from; i < lamps.Length && lamps[i].OffsetM <= slot.PosM + range; i++)
+                var vHi = slots[v].PosM + range;
+                if (vHi >= lo)
                 {
-                    var index = _controlIndexOfLamp[lamps[i].Lamp];
-                    Detections++;
-                    var first = Math.Max(0, index - control.NeighbourSpread);
-                    var last = Math.Min(_lampCount - 1, index + control.NeighbourSpread);
-                    for (var j = first; j <= last; j++)
-                    {
-                        if (_boosted[j] && !control.IsBoosted(j, nowMs))
-                        {
-                            // Its boost ended in an earlier step not yet booked (expiry is batched): book it first. It stays
-                            // in the active list; the next expiry scan sees it boosted again.
-                            Expire(control, j);
-                        }
+                    lo = Math.Min(lo, slots[v].BackM - range);
+                    continue;
+                }
 
-                        if (!_boosted[j])
-                        {
-                            Book(j, nowMs - stepMs);
-                            _boosted[j] = true;
-                            if (!_inActive[j])
-                            {
-                                _inActive[j] = true;
-                                _active.Add(j);
-                            }
-                        }
-                    }
+                DetectBetween(control, offsets, _controlsByEdge[edge], lo, hi, nowMs, stepMs);
+                (lo, hi) = (slots[v].BackM - range, vHi);
+            }
 
-                    control.Detect(index, nowMs);
+            DetectBetween(control, offsets, _controlsByEdge[edge], lo, hi, nowMs, stepMs);
+        }
+    }
+
+    /// <summary>Registers a detection at every lamp of an edge whose offset lies in [<paramref name="lo"/>, <paramref name="hi"/>].</summary>
+    private void DetectBetween(PresenceAdaptiveControl control, double[] offsets, int[] controls, double lo, double hi, long nowMs, long stepMs)
+    {
+        var from = Array.BinarySearch(offsets, lo);
+        for (var i = from < 0 ? ~from : LowerBoundFrom(offsets, from, lo); i < offsets.Length && offsets[i] <= hi; i++)
+        {
+            var index = controls[i];
+            var last = control.LastDetectionMs(index);
+            if (last == nowMs)
+            {
+                continue; // already detected in this step (a lamp of a two-way street serves both directions' lanes)
+            }
+
+            Detections++;
+            if (last != nowMs - stepMs || control.HoldTimeMs < stepMs)
+            {
+                // Not detected in the previous step: its neighbours may need to be boosted. (When it was, they were
+                // boosted then and are held past now; the detection below extends their hold.)
+                BoostAround(control, index, nowMs, stepMs);
+            }
+
+            control.DetectUnchecked(index, nowMs);
+        }
+    }
+
+    /// <summary>First index at or before <paramref name="found"/> whose offset equals <paramref name="value"/> (ties).</summary>
+    private static int LowerBoundFrom(double[] offsets, int found, double value)
+    {
+        while (found > 0 && offsets[found - 1] >= value)
+        {
+            found--;
+        }
+
+        return found;
+    }
+
+    /// <summary>Boosts a detecting lamp and its neighbours along the road (booking their time at the common level first).</summary>
+    private void BoostAround(PresenceAdaptiveControl control, int index, long nowMs, long stepMs)
+    {
+        var first = Math.Max(0, index - control.NeighbourSpread);
+        var last = Math.Min(_lampCount - 1, index + control.NeighbourSpread);
+        for (var j = first; j <= last; j++)
+        {
+            if (_boosted[j] && !control.IsBoosted(j, nowMs))
+            {
+                // Its boost ended in an earlier step not yet booked (expiry is batched): book it first. It stays in the
+                // active list; the next expiry scan sees it boosted again.
+                Expire(control, j);
+            }
+
+            if (!_boosted[j])
+            {
+                Book(j, nowMs - stepMs);
+                _boosted[j] = true;
+                if (!_inActive[j])
+                {
+                    _inActive[j] = true;
+                    _active.Add(j);
                 }
             }
         }
@@ -330,25 +390,6 @@ public sealed class TrafficLighting
         }
 
         _sinceMs[lamp] = untilMs;
-    }
-
-    private static int LowerBound((double OffsetM, int Lamp)[] lamps, double offsetM)
-    {
-        int lo = 0, hi = lamps.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >> 1;
-            if (lamps[mid].OffsetM < offsetM)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     /// <summary>Distance along a polyline to the point nearest to <paramref name="p"/>, metres.</summary>

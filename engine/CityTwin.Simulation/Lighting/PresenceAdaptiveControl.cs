@@ -6,9 +6,16 @@ namespace CityTwin.Simulation.Lighting;
 /// and its <see cref="NeighbourSpread"/> neighbours on each side (lamps ordered along the road) to the boost level
 /// until the hold time after the last detection has passed. A state machine over integer simulation time (ms).
 /// </summary>
+/// <remarks>
+/// Implementation note: only each lamp's last detection time is stored; a lamp's boost end is the latest detection within
+/// its spread plus the hold time, computed when asked. A detection is then one write — the traffic coupling registers
+/// every lamp in range of every vehicle every step, which dominated the lighting cost when each detection updated the
+/// boost end of all its neighbours.
+/// </remarks>
 public sealed class PresenceAdaptiveControl
 {
-    private readonly long[] _boostUntilMs;
+    private const long Never = long.MinValue / 4;
+    private readonly long[] _lastDetectionMs;
 
     /// <summary>Creates a controller for <paramref name="lampCount"/> lamps ordered along a road.</summary>
     /// <param name="lampCount">Number of lamps.</param>
@@ -21,8 +28,8 @@ public sealed class PresenceAdaptiveControl
         ArgumentOutOfRangeException.ThrowIfNegative(lampCount);
         ArgumentOutOfRangeException.ThrowIfNegative(holdTimeMs);
         ArgumentOutOfRangeException.ThrowIfNegative(neighbourSpread);
-        _boostUntilMs = new long[lampCount];
-        Array.Fill(_boostUntilMs, long.MinValue);
+        _lastDetectionMs = new long[lampCount];
+        Array.Fill(_lastDetectionMs, Never);
         BaseLevel = baseLevel;
         BoostLevel = boostLevel;
         HoldTimeMs = holdTimeMs;
@@ -42,7 +49,7 @@ public sealed class PresenceAdaptiveControl
     public int NeighbourSpread { get; }
 
     /// <summary>Number of lamps.</summary>
-    public int LampCount => _boostUntilMs.Length;
+    public int LampCount => _lastDetectionMs.Length;
 
     /// <summary>Registers a detection at a lamp (e.g. a vehicle within its detection range this step).</summary>
     /// <param name="lamp">Index of the detecting lamp along the road.</param>
@@ -51,39 +58,58 @@ public sealed class PresenceAdaptiveControl
     {
         ArgumentOutOfRangeException.ThrowIfNegative(lamp);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(lamp, LampCount);
-        int from = Math.Max(0, lamp - NeighbourSpread), to = Math.Min(LampCount - 1, lamp + NeighbourSpread);
-        long until = nowMs + HoldTimeMs;
-        for (int i = from; i <= to; i++)
-        {
-            _boostUntilMs[i] = Math.Max(_boostUntilMs[i], until);
-        }
+        _lastDetectionMs[lamp] = Math.Max(_lastDetectionMs[lamp], nowMs);
     }
+
+    /// <summary>Registers a detection without argument checks (the caller's index is valid by construction).</summary>
+    /// <param name="lamp">Index of the detecting lamp.</param>
+    /// <param name="nowMs">Simulation time, ms (not earlier than the lamp's last detection).</param>
+    internal void DetectUnchecked(int lamp, long nowMs) => _lastDetectionMs[lamp] = nowMs;
+
+    /// <summary>Time of a lamp's last own detection, ms (a large negative number when never detected).</summary>
+    /// <param name="lamp">Lamp index.</param>
+    /// <returns>Time, ms.</returns>
+    public long LastDetectionMs(int lamp) => _lastDetectionMs[lamp];
 
     /// <summary>Whether a lamp is within the hold time of a detection.</summary>
     /// <param name="lamp">Lamp index.</param>
     /// <param name="nowMs">Simulation time, ms.</param>
     /// <returns>True while boosted.</returns>
-    public bool IsBoosted(int lamp, long nowMs) => nowMs < _boostUntilMs[lamp];
+    public bool IsBoosted(int lamp, long nowMs) => nowMs < Until(lamp);
 
     /// <summary>When a lamp's current boost ends (or ended), ms; 0 when it was never boosted.</summary>
     /// <param name="lamp">Lamp index.</param>
     /// <returns>Time, ms.</returns>
-    public long BoostUntilMs(int lamp) => _boostUntilMs[lamp];
+    public long BoostUntilMs(int lamp) => Math.Max(0, Until(lamp));
 
     /// <summary>The commanded level of a lamp at a time.</summary>
     /// <param name="lamp">Lamp index.</param>
     /// <param name="nowMs">Simulation time, ms.</param>
     /// <returns>Boost level while held, base level otherwise.</returns>
-    public double LevelAt(int lamp, long nowMs) => nowMs < _boostUntilMs[lamp] ? BoostLevel : BaseLevel;
+    public double LevelAt(int lamp, long nowMs) => nowMs < Until(lamp) ? BoostLevel : BaseLevel;
 
     /// <summary>Writes every lamp's level at a time.</summary>
     /// <param name="nowMs">Simulation time, ms.</param>
     /// <param name="levels">Receives one level per lamp.</param>
     public void Levels(long nowMs, Span<double> levels)
     {
-        for (int i = 0; i < _boostUntilMs.Length; i++)
+        for (int i = 0; i < _lastDetectionMs.Length; i++)
         {
-            levels[i] = nowMs < _boostUntilMs[i] ? BoostLevel : BaseLevel;
+            levels[i] = nowMs < Until(i) ? BoostLevel : BaseLevel;
         }
+    }
+
+    /// <summary>End of a lamp's boost: the latest detection among it and its spread neighbours, plus the hold time.</summary>
+    private long Until(int lamp)
+    {
+        var from = Math.Max(0, lamp - NeighbourSpread);
+        var to = Math.Min(_lastDetectionMs.Length - 1, lamp + NeighbourSpread);
+        var last = Never;
+        for (var i = from; i <= to; i++)
+        {
+            last = Math.Max(last, _lastDetectionMs[i]);
+        }
+
+        return last + HoldTimeMs;
     }
 }
