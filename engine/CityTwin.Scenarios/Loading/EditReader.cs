@@ -22,6 +22,9 @@ internal static class EditReader
         ["demandScale"] = ["factor"],
     };
 
+    /// <summary>Edits that apply to the whole city and so take no <c>where:</c>.</summary>
+    private static readonly HashSet<string> CityWide = ["lightingControl", "pv", "ev", "demandScale"];
+
     /// <summary>Edits that address roads or junctions and so need a non-empty <c>where:</c>.</summary>
     private static readonly HashSet<string> NeedsWhere = ["closeRoad", "speedLimit", "lanes", "busLane", "signal"];
 
@@ -48,6 +51,11 @@ internal static class EditReader
             if (NeedsWhere.Contains(kind) && where.IsEmpty)
             {
                 s.Error(map, $"edit {kind}: needs where: (osmWay, street, edge, junction, osmNode or polygon)");
+            }
+
+            if (CityWide.Contains(kind) && s.Has("where"))
+            {
+                s.Error(s.KeyNode("where"), $"edit {kind}: applies to the whole city; where: is not supported (use ledRetrofit or envelope for parts of the city)");
             }
 
             var location = s.Source.ErrorAt(map, "");

@@ -256,6 +256,9 @@ internal static class ReplicationRunner
         var weather = scenario.Energy.EpwFile is { } epw
             ? EpwReader.ReadFile(epw)
             : SyntheticWeather.Create(model.Projection.CentreLatDeg, model.Projection.CentreLonDeg, scenario.Time.UtcOffsetHours);
-        return EnergyYearRunner.Run(descriptions, weather, new EnergyYearOptions { PvAdoptionShare = prepared.PvShare, Seed = (int)(seed % int.MaxValue) });
+        return EnergyYearRunner.Run(descriptions, weather, new EnergyYearOptions
+        {
+            PvAdoptionShare = prepared.PvShare, Seed = (int)(seed % int.MaxValue), UFactorByBuilding = prepared.UFactorByBuilding,
+        });
     }
 }

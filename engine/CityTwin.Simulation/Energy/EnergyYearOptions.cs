@@ -19,6 +19,9 @@ public sealed class EnergyYearOptions
     /// <summary>City-wide share of buildings with rooftop PV (0–1).</summary>
     public double PvAdoptionShare { get; init; }
 
+    /// <summary>Envelope retrofit: a factor on the U-values of each building (by index; null: none).</summary>
+    public IReadOnlyList<double>? UFactorByBuilding { get; init; }
+
     /// <summary>Fraction of the footprint usable for PV modules.</summary>
     public double UsableRoofFraction { get; init; } = RoofPv.DefaultUsableRoofFraction;
 

@@ -33,6 +33,11 @@ public static class EnergyYearRunner
             }
         }
 
+        if (options.UFactorByBuilding is { } factors && factors.Count != n)
+        {
+            throw new ArgumentException($"UFactorByBuilding has {factors.Count} entries for {n} buildings.", nameof(options));
+        }
+
         int m = simulated.Count;
         FeederAssignment feeders = options.Feeders ?? Cluster(buildings, simulated, options);
         if (feeders.FeederOfBuilding.Length != n)
@@ -68,7 +73,7 @@ public static class EnergyYearRunner
             pvKWp[s] = RoofPv.Adopts(order[s], options.PvAdoptionShare, (ulong)options.Seed)
                 ? RoofPv.CapacityKWp(RoofPv.UsableRoofAreaM2(b.FootprintAreaM2, options.UsableRoofFraction))
                 : 0.0;
-            set.Set(s, BuildingThermalModel.Create(b), pvKWp[s]);
+            set.Set(s, BuildingThermalModel.Create(b, options.UFactorByBuilding?[order[s]] ?? 1.0), pvKWp[s]);
         }
 
         HourlyDrivers drivers = HourlyDrivers.Create(weather, options.Pv);

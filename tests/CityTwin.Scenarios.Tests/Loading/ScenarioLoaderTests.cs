@@ -82,6 +82,9 @@ public sealed class ScenarioLoaderTests : TinyCityFixture
               - edit: signal
                 where: { junction: 3 }
               - edit: teleport
+              - edit: pv
+                share: 0.3
+                where: { street: Main Street }
             """;
         var e = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(yaml, Dir))!;
         var text = string.Join("\n", e.Errors);
@@ -89,6 +92,7 @@ public sealed class ScenarioLoaderTests : TinyCityFixture
         {
             Assert.That(text, Does.Contain("edit signal: change something: cycleS, greenSplitsS, offsetS or actuated: true"));
             Assert.That(text, Does.Contain("edit: must be one of closeRoad, speedLimit"));
+            Assert.That(text, Does.Contain("edit pv: applies to the whole city; where: is not supported"));
         });
         var ok = ScenarioLoader.Parse(TinyCity.ScenarioYaml() + "\nedits:\n  - edit: speedLimit\n    where: { street: Main Street }\n    kmh: 30\n", Dir);
         var edit = (SpeedLimitEdit)ok.Edits.Single();

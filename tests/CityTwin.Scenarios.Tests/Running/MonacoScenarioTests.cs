@@ -72,4 +72,20 @@ public sealed class MonacoScenarioTests
             Assert.That(rep.Kpis["evChargingKWh"], Is.GreaterThan(0));
         });
     }
+
+    [Test]
+    public void EnvelopeRetrofit_AndPv_ChangeBuildingEnergy()
+    {
+        var baseline = Run(Load("baseline.yaml")).Kpis;
+        var retrofit = Run(Load("baseline.yaml") with
+        {
+            Edits = [new Definition.EnvelopeEdit { UFactor = 0.6 }, new Definition.PvEdit { Share = 0.3 }],
+        }).Kpis;
+        Assert.Multiple(() =>
+        {
+            Assert.That(retrofit["buildingHeatingKWh"], Is.LessThan(0.9 * baseline["buildingHeatingKWh"]));
+            Assert.That(retrofit["pvKWh"], Is.GreaterThan(0));
+            Assert.That(baseline["pvKWh"], Is.Zero);
+        });
+    }
 }

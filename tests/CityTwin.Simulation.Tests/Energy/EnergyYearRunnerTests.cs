@@ -36,6 +36,23 @@ public class EnergyYearRunnerTests
     }
 
     [Test]
+    public void Run_EnvelopeRetrofit_LowersHeatingOfTheRetrofittedBuildingsOnly()
+    {
+        BuildingDescription[] city = City(20);
+        var factors = Enumerable.Repeat(1.0, 20).ToArray();
+        factors[4] = 0.5;
+        EnergyYearResult before = EnergyYearRunner.Run(city, Weather, new EnergyYearOptions { BuildingsPerFeeder = 5 });
+        EnergyYearResult after = EnergyYearRunner.Run(city, Weather, new EnergyYearOptions { BuildingsPerFeeder = 5, UFactorByBuilding = factors });
+        Assert.Multiple(() =>
+        {
+            Assert.That(after.HeatingKWh[4], Is.LessThan(0.9 * before.HeatingKWh[4]), "halving U-values cuts heating need");
+            Assert.That(after.HeatingKWh.Where((_, i) => i != 4), Is.EqualTo(before.HeatingKWh.Where((_, i) => i != 4)), "no other building changes");
+            Assert.That(() => EnergyYearRunner.Run(city, Weather, new EnergyYearOptions { UFactorByBuilding = [1.0] }),
+                Throws.ArgumentException.With.Message.Contains("1 entries for 20 buildings"));
+        });
+    }
+
+    [Test]
     public void Run_BuildingWithoutFloorArea_SkippedAndCounted()
     {
         BuildingDescription[] city = City(10);

@@ -63,11 +63,17 @@ public sealed class BuildingThermalModel
     /// <summary>Builds the zone.</summary>
     /// <param name="b">The building (footprint &gt; 0, storeys ≥ 1).</param>
     /// <returns>The thermal model.</returns>
-    public static BuildingThermalModel Create(in BuildingDescription b)
+    public static BuildingThermalModel Create(in BuildingDescription b) => Create(b, 1.0);
+
+    /// <summary>Derives the 5R1C parameters of a building with its envelope U-values scaled (an envelope retrofit).</summary>
+    /// <param name="b">The building.</param>
+    /// <param name="uFactor">Factor on wall, roof, window and ground U-values (1: as the archetype).</param>
+    /// <returns>The model.</returns>
+    public static BuildingThermalModel Create(in BuildingDescription b, double uFactor)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(b.FootprintAreaM2, nameof(b.FootprintAreaM2));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(b.Storeys, nameof(b.Storeys));
-        EnvelopeArchetype env = ConstructionArchetypes.For(b.Use, b.ConstructionYear);
+        EnvelopeArchetype env = ConstructionArchetypes.For(b.Use, b.ConstructionYear).WithUFactor(uFactor);
         UseProfile use = UseProfile.For(b.Use);
 
         double height = b.HeightM > 0.0 ? b.HeightM : b.Storeys * DefaultStoreyHeightM;

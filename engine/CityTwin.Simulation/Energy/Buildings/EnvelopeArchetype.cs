@@ -30,6 +30,19 @@ public readonly struct EnvelopeArchetype
         MassAreaFactor = massAreaFactor;
     }
 
+    /// <summary>
+    /// This envelope retrofitted: wall, roof, window and ground U-values multiplied by <paramref name="factor"/>
+    /// (0.6 = a 40% better envelope); everything else unchanged.
+    /// </summary>
+    /// <param name="factor">Factor on the U-values, &gt; 0.</param>
+    /// <returns>The retrofitted envelope (this one for a factor of 1).</returns>
+    public EnvelopeArchetype WithUFactor(double factor)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(factor);
+        return factor == 1.0 ? this : new EnvelopeArchetype($"{Name} (U x{factor:0.###})", WallU * factor, RoofU * factor, WindowU * factor,
+            WindowG, BaseU * factor, WindowToWallRatio, AirtightnessN50, HeatCapacityJm2K, MassAreaFactor);
+    }
+
     /// <summary>Archetype name.</summary>
     public string Name { get; }
 
