@@ -31,6 +31,9 @@ public sealed class ReplicationResult
     /// <summary>EV charging load per feeder and hour of the year, kW (row-major by feeder), or null without energy.</summary>
     public double[]? FeederEvKW { get; init; }
 
+    /// <summary>Street-lighting load per feeder and hour of the year, kW (row-major by feeder), or null without energy or lamps.</summary>
+    public double[]? FeederLightingKW { get; init; }
+
     /// <summary>Emissions per trip.</summary>
     public required IReadOnlyList<TripEmissionRow> TripEmissions { get; init; }
 

@@ -80,6 +80,7 @@ internal static class ReplicationRunner
         var end = SimTime.FromSeconds((long)scenario.Time.DurationS);
         var nextReport = SimTime.FromSeconds(60L);
         var lightingPower = new List<LightingPowerRow>();
+        var lampHourSnapshots = new List<double[]>(); // ledger energy (Wh) per lamp at each full simulated hour, for the feeders
         var lastKWh = 0.0;
         while (sim.Clock.Now < end)
         {
@@ -94,6 +95,10 @@ internal static class ReplicationRunner
                 var hours = (sim.Clock.Now.Seconds - previousS) / 3600;
                 lightingPower.Add(new LightingPowerRow(sim.Clock.Now.Seconds, hours > 0 ? (kwh - lastKWh) / hours : 0));
                 lastKWh = kwh;
+                if (sim.Clock.Now.Milliseconds % 3_600_000 == 0 || sim.Clock.Now >= end)
+                {
+                    lampHourSnapshots.Add((double[])lights.Ledger.EnergyWh.Clone());
+                }
             }
 
             if (progress is not null && (sim.Clock.Now >= nextReport || sim.Clock.Now >= end))
@@ -140,15 +145,18 @@ internal static class ReplicationRunner
             new Simulation.Emissions.ChargingStation(), feederOf);
         kpis.Set("evChargingKWh", sessions.Sum(x => x.GridKWh));
         double[]? evFeederKW = null;
+        double[]? lightingFeederKW = null;
         var peakKW = (energy?.Totals.PeakNetLoadW ?? 0) / 1000;
         if (energy is not null)
         {
             var start = scenario.Time.StartLocal;
             evFeederKW = EvCharging.HourlyFeederKW(sessions, energy.Feeders.FeederCount, energy.HourCount,
                 Math.Min(energy.HourCount - 1, (start.DayOfYear - 1) * 24 + start.Hour));
+            lightingFeederKW = lights is null ? null : LightingFeederKW(model, lights, lampHourSnapshots, energy,
+                Math.Min(energy.HourCount - 1, (start.DayOfYear - 1) * 24 + start.Hour));
             for (var i = 0; i < evFeederKW.Length; i++)
             {
-                peakKW = Math.Max(peakKW, energy.FeederHourlyNetLoadW[i] / 1000 + evFeederKW[i]);
+                peakKW = Math.Max(peakKW, energy.FeederHourlyNetLoadW[i] / 1000 + evFeederKW[i] + (lightingFeederKW?[i] ?? 0));
             }
         }
 
@@ -158,7 +166,7 @@ internal static class ReplicationRunner
             Seed = seed, Kpis = kpis, Trips = sim.TripInfos.ToList(), EdgeData = sim.EdgeData.Rows.ToList(), Summary = sim.Summary.ToList(),
             TripEmissions = emissions.Trips.ToList(), EdgeEmissions = emissions.EdgeRows.ToList(),
             Lamps = lights?.LampRows() ?? [], LightingRoads = lights?.RoadRows() ?? [], Energy = energy, Notes = notes, LightingPower = lightingPower,
-            Detectors = sim.Detectors.SelectMany(d => d.Rows).ToList(), ChargingSessions = sessions, FeederEvKW = evFeederKW,
+            Detectors = sim.Detectors.SelectMany(d => d.Rows).ToList(), ChargingSessions = sessions, FeederEvKW = evFeederKW, FeederLightingKW = lightingFeederKW,
         };
     }
 
@@ -217,6 +225,36 @@ internal static class ReplicationRunner
         }
 
         return (types, trips, failed);
+    }
+
+    /// <summary>
+    /// Street-lighting load per feeder and hour of the year (kW = kWh in that hour): each lamp's energy per simulated hour
+    /// (from ledger snapshots at every full hour) on the feeder of its nearest substation, placed at the hours of the run.
+    /// </summary>
+    private static double[] LightingFeederKW(Model.CityModel model, TrafficLighting lights, List<double[]> snapshots,
+        Simulation.Energy.Results.EnergyYearResult energy, int startHourOfYear)
+    {
+        var hours = energy.HourCount;
+        var load = new double[energy.Feeders.FeederCount * hours];
+        var lamps = model.Lamps.Lamps;
+        var feederOfLamp = new int[lamps.Length];
+        for (var lamp = 0; lamp < lamps.Length; lamp++)
+        {
+            feederOfLamp[lamp] = NearestFeeder(energy.Feeders, lamps[lamp].Position.XM, lamps[lamp].Position.YM);
+        }
+
+        for (var h = 0; h < snapshots.Count; h++)
+        {
+            var hour = (startHourOfYear + h) % hours;
+            for (var lamp = 0; lamp < lamps.Length; lamp++)
+            {
+                var i = lights.LedgerIndexOf(lamp);
+                var wh = snapshots[h][i] - (h > 0 ? snapshots[h - 1][i] : 0);
+                load[feederOfLamp[lamp] * hours + hour] += wh / 1000;
+            }
+        }
+
+        return load;
     }
 
     private static int NearestFeeder(Simulation.Energy.Grid.FeederAssignment feeders, double x, double y)

@@ -74,7 +74,7 @@ public static class RunOutputWriter
             Table(Enumerable.Range(0, energy.BuildingCount).Select(i => new BuildingEnergyRow(
                 i, city.Buildings.Buildings[i].OsmId, energy.Feeders.FeederOfBuilding[i], energy.FloorAreaM2[i], energy.HeatingKWh[i],
                 energy.CoolingKWh[i], energy.ElectricityKWh[i], energy.PvKWh[i], energy.PvCapacityKWp[i])), "buildings");
-            Table(FeederRows(energy, first.FeederEvKW), "feeders");
+            Table(FeederRows(energy, first.FeederEvKW, first.FeederLightingKW), "feeders");
         }
 
         if (outputs.SumoXml)
@@ -131,7 +131,7 @@ public static class RunOutputWriter
         }
     }
 
-    private static IEnumerable<FeederHourRow> FeederRows(EnergyYearResult energy, double[]? evKW)
+    private static IEnumerable<FeederHourRow> FeederRows(EnergyYearResult energy, double[]? evKW, double[]? lightingKW)
     {
         for (var f = 0; f < energy.Feeders.FeederCount; f++)
         {
@@ -139,7 +139,8 @@ public static class RunOutputWriter
             for (var h = 0; h < load.Length; h++)
             {
                 var ev = evKW?[f * load.Length + h] ?? 0;
-                yield return new FeederHourRow(f, h, load[h] / 1000 + ev, ev);
+                var lighting = lightingKW?[f * load.Length + h] ?? 0;
+                yield return new FeederHourRow(f, h, load[h] / 1000 + ev + lighting, ev, lighting);
             }
         }
     }
@@ -149,6 +150,6 @@ public static class RunOutputWriter
         int Building, long OsmId, int Feeder, double FloorAreaM2, double HeatingKWh, double CoolingKWh, double ElectricityKWh,
         double PvKWh, double PvCapacityKWp);
 
-    /// <summary>One feeder's net load in one hour of the year (buildings − PV + EV charging), and the EV part of it.</summary>
-    private readonly record struct FeederHourRow(int Feeder, int HourOfYear, double NetLoadKW, double EvChargingKW);
+    /// <summary>One feeder's net load in one hour of the year (buildings − PV + EV charging + street lighting), and the EV and lighting parts.</summary>
+    private readonly record struct FeederHourRow(int Feeder, int HourOfYear, double NetLoadKW, double EvChargingKW, double StreetLightingKW);
 }

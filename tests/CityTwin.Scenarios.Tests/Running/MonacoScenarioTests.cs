@@ -60,7 +60,7 @@ public sealed class MonacoScenarioTests
     }
 
     [Test]
-    public void EvCharging_LandsOnTheFeeders()
+    public void EvChargingAndStreetLighting_LandOnTheFeeders()
     {
         var scenario = Load("baseline.yaml") with { EvShare = 0.5 };
         var rep = Run(scenario).Replications[0];
@@ -70,6 +70,8 @@ public sealed class MonacoScenarioTests
             Assert.That(rep.ChargingSessions.Select(x => x.Feeder), Is.All.GreaterThanOrEqualTo(0));
             Assert.That(rep.FeederEvKW!.Sum(), Is.EqualTo(rep.ChargingSessions.Sum(x => x.GridKWh)).Within(1e-6), "every kWh charged is on some feeder hour");
             Assert.That(rep.Kpis["evChargingKWh"], Is.GreaterThan(0));
+            Assert.That(rep.FeederLightingKW!.Sum(), Is.EqualTo(rep.Kpis["streetLightingKWh"]).Within(1e-6).Percent,
+                "every street-lighting kWh of the run is on some feeder hour");
         });
     }
 
