@@ -1,15 +1,54 @@
+using CityTwin.Ecs.Core;
 using CityTwin.Simulation.Lighting;
+using CityTwin.Traffic.Vehicles;
 
 namespace CityTwin.Simulation.Coupling;
 
-/// <summary>Presence detection and boost expiry of <see cref="TrafficLighting"/>.</summary>
+/// <summary>Presence detection and boost expiry of <see cref="TrafficLighting"/>: event-based.</summary>
+/// <remarks>
+/// Implementation note: a vehicle detects the lamps of its edge whose offset lies in its window [back − range,
+/// front + range]; along the edge's sorted offsets that is an index interval, which moves forward by a lamp or two at a
+/// time. Each vehicle keeps its interval and the four offsets around its ends, so most steps cost four comparisons per
+/// vehicle, and lamps are touched only when a window enters or leaves them (an occupancy count per lamp). A lamp is
+/// "held" while occupied and until the hold time after it was last occupied; a lamp is boosted while any lamp of its
+/// neighbourhood (itself and <see cref="PresenceAdaptiveControl.NeighbourSpread"/> on each side) is held. On a busy
+/// road a lamp is re-occupied within its hold, so it stays held and its neighbours are not touched: each lamp counts
+/// its held neighbours, updated only when a lamp's held state changes. A hold can only end hold time after a lamp was
+/// left, so each "left" event queues one check at that time (the hold is the same for all lamps: the queue is in time
+/// order). The booked ledger equals a scan of every vehicle against every lamp every step (a test compares the two).
+/// </remarks>
 public sealed partial class TrafficLighting
 {
-    /// <summary>Steps between scans for ended boosts (any value gives the same ledger; tests compare 1 and 16).</summary>
-    internal int ExpiryBatchSteps { get; init; } = 16;
+    private static readonly QueryDescription Vehicles = new QueryDescription().WithAll<Kinematics, VehicleRoute>();
+    private VehicleWindow[] _windows = new VehicleWindow[256];
+    private readonly List<int> _tracked = [];
+    private LampPresence[] _presence = [];
+    private readonly Queue<(long AtMs, int Lamp)> _expiry = new();
+    private int _stamp;
+    private long _closedDetections;
+    private long _openLamps;
+    private long _openEnteredSteps;
 
-    /// <summary>Books every boost that ended by <paramref name="nowMs"/> (its boost no longer holds at that time).</summary>
-    private void ExpireUntil(long nowMs)
+    /// <summary>Lamp detections so far (one per lamp and step with at least one vehicle in range).</summary>
+    public long Detections
+    {
+        get
+        {
+            var stepMs = _traffic.Clock.Step.Milliseconds;
+            var nowSteps = _traffic.Clock.Now.Milliseconds / stepMs;
+            return _closedDetections + _openLamps * (nowSteps + 1) - _openEnteredSteps;
+        }
+    }
+
+    /// <summary>Offsets along an edge of the lamps it lists, ascending (for tests that check the detection).</summary>
+    internal double[] LampOffsetsOf(int edge) => _lampOffsetM[_edgeLampStart[edge].._edgeLampStart[edge + 1]];
+
+    /// <summary>Ledger indices of the lamps an edge lists, in offset order.</summary>
+    internal int[] LampIndicesOf(int edge) => _lampLedgerIndex[_edgeLampStart[edge].._edgeLampStart[edge + 1]];
+
+    /// <summary>Books every boost that ended by <paramref name="untilMs"/>: the neighbourhoods of the lamps whose hold
+    /// time has run out by then.</summary>
+    private void ExpireUntil(long untilMs)
     {
         var control = Program.Presence;
         if (control is null)
@@ -17,133 +56,288 @@ public sealed partial class TrafficLighting
             return;
         }
 
-        for (var k = _active.Count - 1; k >= 0; k--)
+        var stepMs = _traffic.Clock.Step.Milliseconds;
+        while (_expiry.TryPeek(out var due) && due.AtMs <= untilMs)
         {
-            var i = _active[k];
-            if (control.IsBoosted(i, nowMs))
+            _expiry.Dequeue();
+            ref var p = ref _presence[due.Lamp];
+            if (!p.Held || p.Occupancy > 0 || p.LeftMs + control.HoldTimeMs > due.AtMs)
             {
-                continue;
+                continue; // occupied again (a later "left" queued its own check)
             }
 
-            Expire(control, i);
-            _inActive[i] = false;
-            _active[k] = _active[^1];
-            _active.RemoveAt(_active.Count - 1);
+            p.Held = false;
+            var first = Math.Max(0, due.Lamp - control.NeighbourSpread);
+            var last = Math.Min(_lampCount - 1, due.Lamp + control.NeighbourSpread);
+            for (var j = first; j <= last; j++)
+            {
+                if (--_presence[j].HeldNear == 0)
+                {
+                    // Its last held neighbour's hold ended at due.AtMs: the first step end at or after that is the first
+                    // step in which the lamp no longer shows as boosted; it was boosted until the step before.
+                    Book(j, (due.AtMs + stepMs - 1) / stepMs * stepMs - stepMs);
+                    _boosted[j] = false;
+                }
+            }
         }
-    }
-
-    /// <summary>
-    /// Books a lamp's ended boost up to the step in which it ended: the first step end at or after the boost's end is the
-    /// first step in which the lamp no longer shows as boosted, and it was at the boost level until the step before — the
-    /// same booking as checking every step.
-    /// </summary>
-    private void Expire(PresenceAdaptiveControl control, int lamp)
-    {
-        var stepMs = _traffic.Clock.Step.Milliseconds;
-        var endedMs = (control.BoostUntilMs(lamp) + stepMs - 1) / stepMs * stepMs;
-        Book(lamp, endedMs - stepMs);
-        _boosted[lamp] = false;
     }
 
     private void Detect(PresenceAdaptiveControl control, long nowMs, long stepMs)
     {
-        var range = Presence!.DetectionRangeM;
-        var lanes = _traffic.Lanes;
-        var occupied = lanes.OccupiedLanes;
-        var network = _traffic.Network.Lanes;
-        for (var o = 0; o < occupied.Count; o++)
+        if (_presence.Length != _lampCount)
         {
-            var lane = occupied[o];
-            var edge = network[lane].Edge;
-            var offsets = _offsetsByEdge[edge];
-            var slots = lanes.Slots(lane);
-            if (offsets.Length == 0 || slots.IsEmpty)
+            _presence = new LampPresence[_lampCount];
+        }
+
+        // Vehicles are visited in the world's storage order (their components side by side), not lane by lane: most
+        // occupied lanes hold one or two vehicles, and the per-lane lookups cost more than the vehicles.
+        var stamp = ++_stamp;
+        var scan = new PresenceScan
+        {
+            Owner = this, Control = control, NowMs = nowMs, StepMs = stepMs, Stamp = stamp, RangeM = Presence!.DetectionRangeM,
+        };
+        _traffic.World.InlineQuery<PresenceScan, Kinematics, VehicleRoute>(in Vehicles, ref scan);
+
+        // Vehicles not seen on a lamp-lit edge this step (arrived, removed, or moved to an edge without lamps) leave
+        // their lamps.
+        for (var k = _tracked.Count - 1; k >= 0; k--)
+        {
+            ref var w = ref _windows[_tracked[k]];
+            if (w.Stamp == stamp)
             {
                 continue;
             }
 
-            // A lamp detects when any vehicle's body is within range. Vehicles are listed front first, so their detection
-            // windows [back − range, front + range] come in falling order: merge overlapping ones and visit each lamp of
-            // the union once (a queue of ten cars covers a lamp once, not ten times).
-            var hi = slots[0].PosM + range;
-            var lo = slots[0].BackM - range;
-            for (var v = 1; v < slots.Length; v++)
-            {
-                var vHi = slots[v].PosM + range;
-                if (vHi >= lo)
-                {
-                    lo = Math.Min(lo, slots[v].BackM - range);
-                    continue;
-                }
-
-                DetectBetween(control, offsets, _controlsByEdge[edge], lo, hi, nowMs, stepMs);
-                (lo, hi) = (slots[v].BackM - range, vHi);
-            }
-
-            DetectBetween(control, offsets, _controlsByEdge[edge], lo, hi, nowMs, stepMs);
+            Release(ref w, control, nowMs, stepMs);
+            w.EdgePlus1 = 0;
+            _tracked[k] = _tracked[^1];
+            _tracked.RemoveAt(_tracked.Count - 1);
         }
     }
 
-    /// <summary>Registers a detection at every lamp of an edge whose offset lies in [<paramref name="lo"/>, <paramref name="hi"/>].</summary>
-    private void DetectBetween(PresenceAdaptiveControl control, double[] offsets, int[] controls, double lo, double hi, long nowMs, long stepMs)
+    /// <summary>One vehicle's detection step, as a struct callback (no delegate, no closure).</summary>
+    private struct PresenceScan : IForEach<Kinematics, VehicleRoute>
     {
-        var from = Array.BinarySearch(offsets, lo);
-        for (var i = from < 0 ? ~from : LowerBoundFrom(offsets, from, lo); i < offsets.Length && offsets[i] <= hi; i++)
+        public TrafficLighting Owner;
+        public PresenceAdaptiveControl Control;
+        public long NowMs;
+        public long StepMs;
+        public int Stamp;
+        public double RangeM;
+
+        public readonly void Update(ref Kinematics k, ref VehicleRoute r)
         {
-            var index = controls[i];
-            var last = control.LastDetectionMs(index);
-            if (last == nowMs)
+            var owner = Owner;
+            var edge = owner._litEdgeOfLane[k.Lane];
+            if (edge < 0)
             {
-                continue; // already detected in this step (a lamp of a two-way street serves both directions' lanes)
+                return;
             }
 
-            Detections++;
-            if (last != nowMs - stepMs || control.HoldTimeMs < stepMs)
+            var trip = r.Trip;
+            if (trip >= owner._windows.Length)
             {
-                // Not detected in the previous step: its neighbours may need to be boosted. (When it was, they were
-                // boosted then and are held past now; the detection below extends their hold.)
-                BoostAround(control, index, nowMs, stepMs);
+                Array.Resize(ref owner._windows, Math.Max(trip + 1, owner._windows.Length * 2));
             }
 
-            control.DetectUnchecked(index, nowMs);
+            ref var w = ref owner._windows[trip];
+            w.Stamp = Stamp;
+            var loM = k.PosM - owner._lengthOfType[r.Type] - RangeM;
+            var hiM = k.PosM + RangeM;
+            if (w.EdgePlus1 == edge + 1 && w.LoAtM >= loM && w.BeforeLoM < loM && w.HiAtM > hiM && w.BeforeHiM <= hiM)
+            {
+                return; // the same lamps are in range as in the last step
+            }
+
+            owner.Update(ref w, trip, edge, loM, hiM, Control, NowMs, StepMs);
         }
     }
 
-    /// <summary>First index at or before <paramref name="found"/> whose offset equals <paramref name="value"/> (ties).</summary>
-    private static int LowerBoundFrom(double[] offsets, int found, double value)
+    /// <summary>Moves a vehicle's interval to the lamps in [<paramref name="loM"/>, <paramref name="hiM"/>] of
+    /// <paramref name="edge"/>: lamps only in the old interval are left, lamps only in the new one entered.</summary>
+    private void Update(ref VehicleWindow w, int trip, int edge, double loM, double hiM, PresenceAdaptiveControl control, long nowMs, long stepMs)
     {
-        while (found > 0 && offsets[found - 1] >= value)
+        var offsets = _lampOffsetM;
+        int first = _edgeLampStart[edge], end = _edgeLampStart[edge + 1];
+        if (w.EdgePlus1 != edge + 1)
         {
-            found--;
+            if (w.EdgePlus1 == 0)
+            {
+                _tracked.Add(trip);
+            }
+            else
+            {
+                Release(ref w, control, nowMs, stepMs);
+            }
+
+            w.Lo = w.Hi = LowerBound(offsets, first, end, loM);
+            w.EdgePlus1 = edge + 1;
         }
 
-        return found;
+        // The window's ends usually move by zero or one lamp: walk, do not search.
+        var lo = w.Lo;
+        while (lo < end && offsets[lo] < loM)
+        {
+            lo++;
+        }
+
+        while (lo > first && offsets[lo - 1] >= loM)
+        {
+            lo--;
+        }
+
+        var hi = Math.Max(w.Hi, lo);
+        while (hi < end && offsets[hi] <= hiM)
+        {
+            hi++;
+        }
+
+        while (hi > lo && offsets[hi - 1] > hiM)
+        {
+            hi--;
+        }
+
+        // Left: the old interval's part before the new one and after it; entered: the new one's part before and after the
+        // old one (ranges, not a membership test per lamp).
+        var ledger = _lampLedgerIndex;
+        for (int i = w.Lo, stop = Math.Min(w.Hi, lo); i < stop; i++)
+        {
+            Leave(ledger[i], control, nowMs, stepMs);
+        }
+
+        for (var i = Math.Max(w.Lo, hi); i < w.Hi; i++)
+        {
+            Leave(ledger[i], control, nowMs, stepMs);
+        }
+
+        for (int i = lo, stop = Math.Min(hi, w.Lo); i < stop; i++)
+        {
+            Enter(ledger[i], control, nowMs, stepMs);
+        }
+
+        for (var i = Math.Max(w.Hi, lo); i < hi; i++)
+        {
+            Enter(ledger[i], control, nowMs, stepMs);
+        }
+
+        (w.Lo, w.Hi) = (lo, hi);
+        w.LoAtM = lo < end ? offsets[lo] : double.PositiveInfinity;
+        w.BeforeLoM = lo > first ? offsets[lo - 1] : double.NegativeInfinity;
+        w.HiAtM = hi < end ? offsets[hi] : double.PositiveInfinity;
+        w.BeforeHiM = hi > first ? offsets[hi - 1] : double.NegativeInfinity;
     }
 
-    /// <summary>Boosts a detecting lamp and its neighbours along the road (booking their time at the common level first).</summary>
-    private void BoostAround(PresenceAdaptiveControl control, int index, long nowMs, long stepMs)
+    /// <summary>Leaves every lamp of a vehicle's current interval.</summary>
+    private void Release(ref VehicleWindow w, PresenceAdaptiveControl control, long nowMs, long stepMs)
     {
+        for (var i = w.Lo; i < w.Hi; i++)
+        {
+            Leave(_lampLedgerIndex[i], control, nowMs, stepMs);
+        }
+
+        w.Lo = w.Hi = 0;
+    }
+
+    /// <summary>A vehicle's window reached a lamp: the first one in range holds it, and a lamp not held until now boosts
+    /// its neighbourhood.</summary>
+    private void Enter(int index, PresenceAdaptiveControl control, long nowMs, long stepMs)
+    {
+        ref var p = ref _presence[index];
+        if (p.Occupancy++ > 0)
+        {
+            return;
+        }
+
+        _openLamps++;
+        p.EnteredStep = nowMs / stepMs;
+        _openEnteredSteps += p.EnteredStep;
+        if (p.Held)
+        {
+            // Left within the hold time (its queued check, due after the previous step, has not run): still held. A
+            // check due by the previous step has run, so there is no unheld step in between.
+            return;
+        }
+
+        p.Held = true;
         var first = Math.Max(0, index - control.NeighbourSpread);
         var last = Math.Min(_lampCount - 1, index + control.NeighbourSpread);
         for (var j = first; j <= last; j++)
         {
-            if (_boosted[j] && !control.IsBoosted(j, nowMs))
-            {
-                // Its boost ended in an earlier step not yet booked (expiry is batched): book it first. It stays in the
-                // active list; the next expiry scan sees it boosted again.
-                Expire(control, j);
-            }
-
-            if (!_boosted[j])
+            if (_presence[j].HeldNear++ == 0)
             {
                 Book(j, nowMs - stepMs);
                 _boosted[j] = true;
-                if (!_inActive[j])
-                {
-                    _inActive[j] = true;
-                    _active.Add(j);
-                }
             }
         }
+    }
+
+    /// <summary>A vehicle's window left a lamp: the last one out starts the lamp's hold time, from the previous step (the
+    /// last one in which the lamp detected it).</summary>
+    private void Leave(int index, PresenceAdaptiveControl control, long nowMs, long stepMs)
+    {
+        ref var p = ref _presence[index];
+        if (--p.Occupancy > 0)
+        {
+            return;
+        }
+
+        _openLamps--;
+        _openEnteredSteps -= p.EnteredStep;
+        _closedDetections += nowMs / stepMs - p.EnteredStep;
+        p.LeftMs = nowMs - stepMs;
+        _expiry.Enqueue((p.LeftMs + control.HoldTimeMs, index));
+    }
+
+    /// <summary>First index in [<paramref name="first"/>, <paramref name="end"/>) whose offset is at least
+    /// <paramref name="value"/>, or <paramref name="end"/>.</summary>
+    private static int LowerBound(double[] offsets, int first, int end, double value)
+    {
+        while (first < end)
+        {
+            var mid = (first + end) >>> 1;
+            if (offsets[mid] < value)
+            {
+                first = mid + 1;
+            }
+            else
+            {
+                end = mid;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>Presence state of one lamp (ledger order).</summary>
+    private struct LampPresence
+    {
+        /// <summary>Vehicles in range.</summary>
+        public int Occupancy;
+
+        /// <summary>Held lamps in the neighbourhood (itself included): boosted while positive.</summary>
+        public int HeldNear;
+
+        /// <summary>Last step in which it was occupied, once left, ms.</summary>
+        public long LeftMs;
+
+        /// <summary>Step since which it is occupied.</summary>
+        public long EnteredStep;
+
+        /// <summary>Occupied, or left less than the hold time ago.</summary>
+        public bool Held;
+    }
+
+    /// <summary>A vehicle's detection window on one edge: the lamps [Lo, Hi) of the edge's sorted list are in range; the
+    /// offsets at and before each end tell, with the same comparisons as the walk, whether the interval has changed.</summary>
+    private struct VehicleWindow
+    {
+        public int EdgePlus1;
+        public int Lo;
+        public int Hi;
+        public int Stamp;
+        public double LoAtM;
+        public double BeforeLoM;
+        public double HiAtM;
+        public double BeforeHiM;
     }
 }

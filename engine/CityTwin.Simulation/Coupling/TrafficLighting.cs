@@ -18,16 +18,20 @@ public sealed partial class TrafficLighting
     private readonly int[] _controlIndexOfLamp;
     private readonly (double OffsetM, int Lamp)[][] _lampsByEdge;
 
-    // The same per edge, split for the detection scan: offsets along the edge (binary-searched) and control indices.
-    private readonly double[][] _offsetsByEdge;
-    private readonly int[][] _controlsByEdge;
+    // The same for the detection scan, flat (edge by edge, each in offset order): offsets along the edge and ledger
+    // indices, with each edge's first entry (one more entry than edges).
+    private readonly double[] _lampOffsetM;
+    private readonly int[] _lampLedgerIndex;
+    private readonly int[] _edgeLampStart;
     private readonly int _lampCount;
+
+    // Edge of each lane when the edge lists lamps, else −1; vehicle length of each vehicle type (the window's back).
+    private readonly int[] _litEdgeOfLane;
+    private readonly double[] _lengthOfType;
     private readonly Model.Lighting.StreetLamp[] _lamps;
     private readonly LampEnergyLedger _ledger;
     private readonly bool[] _boosted;
-    private readonly bool[] _inActive;
     private readonly long[] _sinceMs;
-    private readonly List<int> _active = [];
     private double _baseLevel;
     private double _boostLevel;
     private bool _burning;
@@ -101,8 +105,22 @@ public sealed partial class TrafficLighting
             }
         }
 
-        _offsetsByEdge = _lampsByEdge.Select(l => l.Select(x => x.OffsetM).ToArray()).ToArray();
-        _controlsByEdge = _lampsByEdge.Select(l => l.Select(x => _controlIndexOfLamp[x.Lamp]).ToArray()).ToArray();
+        _lampOffsetM = _lampsByEdge.SelectMany(l => l.Select(x => x.OffsetM)).ToArray();
+        _lampLedgerIndex = _lampsByEdge.SelectMany(l => l.Select(x => _controlIndexOfLamp[x.Lamp])).ToArray();
+        _edgeLampStart = new int[_lampsByEdge.Length + 1];
+        for (var edge = 0; edge < _lampsByEdge.Length; edge++)
+        {
+            _edgeLampStart[edge + 1] = _edgeLampStart[edge] + _lampsByEdge[edge].Length;
+        }
+
+        _litEdgeOfLane = new int[network.Lanes.Length];
+        for (var lane = 0; lane < _litEdgeOfLane.Length; lane++)
+        {
+            var edge = network.Lanes[lane].Edge;
+            _litEdgeOfLane[lane] = _lampsByEdge[edge].Length > 0 ? edge : -1;
+        }
+
+        _lengthOfType = traffic.Types.Select(t => t.LengthM).ToArray();
 
         var control = presence is null
             ? null
@@ -119,7 +137,6 @@ public sealed partial class TrafficLighting
         _lampCount = lamps.Length;
         _lamps = lamps.ToArray();
         _boosted = new bool[lamps.Length];
-        _inActive = new bool[lamps.Length];
         _sinceMs = new long[lamps.Length];
         Array.Fill(_sinceMs, traffic.Clock.Now.Milliseconds);
     }
@@ -141,9 +158,6 @@ public sealed partial class TrafficLighting
             return _ledger;
         }
     }
-
-    /// <summary>Lamp detections so far (one per lamp and step with at least one vehicle in range).</summary>
-    public long Detections { get; private set; }
 
     /// <summary>One row per lamp of the city model: energy, burning hours and the shares of burning time dimmed and
     /// boosted.</summary>
@@ -187,7 +201,8 @@ public sealed partial class TrafficLighting
     /// <summary>Accounts the step that just ended: presence, then levels and energy.</summary>
     /// <remarks>
     /// Implementation note: energy is integrated lazily — a lamp's interval is booked only when its level changes (its
-    /// boost starts or ends, or the common level changes) — so a step costs O(detections + boosted lamps), not O(lamps).
+    /// boost starts or ends, or the common level changes) — and presence is event-based (see the Presence part), so a step
+    /// costs O(vehicles on lit edges + lamps entered, left or expired), not O(lamps).
     /// </remarks>
     public void Observe()
     {
@@ -218,13 +233,7 @@ public sealed partial class TrafficLighting
         if (control is not null)
         {
             Detect(control, nowMs, stepMs);
-
-            // Ended boosts are booked in batches (each at its exact step, see Expire), not by scanning every boosted
-            // lamp every step: with thousands of lamps held for a minute, that scan cost more than the detection.
-            if (nowMs % (ExpiryBatchSteps * (long)stepMs) == 0)
-            {
-                ExpireUntil(nowMs);
-            }
+            ExpireUntil(nowMs);
         }
     }
 

@@ -8,9 +8,8 @@ namespace CityTwin.Simulation.Lighting;
 /// </summary>
 /// <remarks>
 /// Implementation note: only each lamp's last detection time is stored; a lamp's boost end is the latest detection within
-/// its spread plus the hold time, computed when asked. A detection is then one write — the traffic coupling registers
-/// every lamp in range of every vehicle every step, which dominated the lighting cost when each detection updated the
-/// boost end of all its neighbours.
+/// its spread plus the hold time, computed when asked. A detection is then one write, whatever the spread (updating the
+/// boost end of every neighbour on each detection dominated the lighting cost).
 /// </remarks>
 public sealed class PresenceAdaptiveControl
 {
@@ -61,9 +60,11 @@ public sealed class PresenceAdaptiveControl
         _lastDetectionMs[lamp] = Math.Max(_lastDetectionMs[lamp], nowMs);
     }
 
-    /// <summary>Registers a detection without argument checks (the caller's index is valid by construction).</summary>
+    /// <summary>Sets a lamp's last detection without argument checks (the caller's index is valid by construction). The
+    /// traffic coupling sets a far-future time while a vehicle is in range, and the last step it was in range when it
+    /// leaves.</summary>
     /// <param name="lamp">Index of the detecting lamp.</param>
-    /// <param name="nowMs">Simulation time, ms (not earlier than the lamp's last detection).</param>
+    /// <param name="nowMs">Simulation time, ms.</param>
     internal void DetectUnchecked(int lamp, long nowMs) => _lastDetectionMs[lamp] = nowMs;
 
     /// <summary>Time of a lamp's last own detection, ms (a large negative number when never detected).</summary>

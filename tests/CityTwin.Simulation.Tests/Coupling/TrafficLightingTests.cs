@@ -1,5 +1,7 @@
+using CityTwin.Ecs.Core;
 using CityTwin.Simulation.Coupling;
 using CityTwin.Simulation.Lighting;
+using CityTwin.Traffic.Vehicles;
 
 namespace CityTwin.Simulation.Tests.Coupling;
 
@@ -22,37 +24,65 @@ public class TrafficLightingTests
         return (lighting, city.Lamps.Count);
     }
 
+    private static readonly QueryDescription AllVehicles = new QueryDescription().WithAll<Kinematics, VehicleRoute>();
+
     private static readonly DateTime Night = new(2019, 11, 20, 22, 0, 0);
 
-    [Test]
-    public void BatchedExpiry_BooksExactlyWhatAScanEveryStepBooks()
+    [TestCase(7_500, 2, 30.0)]
+    [TestCase(60_000, 2, 30.0)]
+    [TestCase(3_000, 0, 12.0)]
+    public void EventBasedPresence_BooksExactlyWhatAScanOfEveryVehicleAndLampEveryStepBooks(long holdMs, int spread, double rangeM)
     {
         var city = CouplingCities.ImportOrIgnore("helsinki-centre-2019.osm.pbf");
-        var luminaires = Enumerable.Repeat(Luminaire.Typical(LightingClass.M4, LuminaireTechnology.Led), city.Lamps.Count).ToArray();
-        LampEnergyLedger Ledger(int batch)
-        {
-            using var traffic = CouplingCities.Traffic(city, trips: 150, departS: 600);
-            var lighting = new TrafficLighting(traffic, city, Night, 2, luminaires, null, new PresenceSettings(HoldTimeMs: 7_500))
-            {
-                ExpiryBatchSteps = batch,
-            };
-            for (var t = 0; t < 700; t++)
-            {
-                traffic.Step();
-                lighting.Observe();
-            }
+        var luminaire = Luminaire.Typical(LightingClass.M4, LuminaireTechnology.Led);
+        var luminaires = Enumerable.Repeat(luminaire, city.Lamps.Count).ToArray();
+        var settings = new PresenceSettings(HoldTimeMs: holdMs, NeighbourSpread: spread, DetectionRangeM: rangeM);
+        using var traffic = CouplingCities.Traffic(city, trips: 150, departS: 600);
+        var lighting = new TrafficLighting(traffic, city, Night, 2, luminaires, null, settings);
 
-            return lighting.Ledger;
+        // The reference: every step, every vehicle against every lamp of its edge, then every lamp's level booked.
+        var reference = new PresenceAdaptiveControl(city.Lamps.Count, settings.BaseLevel, settings.BoostLevel, holdMs, spread);
+        var referenceLedger = new LampEnergyLedger(luminaires);
+        long referenceDetections = 0;
+        var detected = new HashSet<int>();
+        for (var t = 0; t < 900; t++)
+        {
+            traffic.Step();
+            lighting.Observe();
+            var nowMs = traffic.Clock.Now.Milliseconds;
+            detected.Clear();
+            traffic.World.Query(in AllVehicles, (ref Kinematics k, ref VehicleRoute r) =>
+            {
+                var edge = traffic.Network.Lanes[k.Lane].Edge;
+                var offsets = lighting.LampOffsetsOf(edge);
+                var indices = lighting.LampIndicesOf(edge);
+                var backM = k.PosM - traffic.Types[r.Type].LengthM;
+                for (var i = 0; i < offsets.Length; i++)
+                {
+                    if (offsets[i] >= backM - rangeM && offsets[i] <= k.PosM + rangeM && detected.Add(indices[i]))
+                    {
+                        reference.Detect(indices[i], nowMs);
+                    }
+                }
+            });
+
+            referenceDetections += detected.Count;
+            for (var i = 0; i < city.Lamps.Count; i++)
+            {
+                var boosted = reference.IsBoosted(i, nowMs);
+                referenceLedger.Record(i, boosted ? settings.BoostLevel : settings.BaseLevel, 1.0, boosted);
+            }
         }
 
-        var everyStep = Ledger(1);
-        var batched = Ledger(16);
+        var ledger = lighting.Ledger;
         Assert.Multiple(() =>
         {
-            Assert.That(everyStep.BoostedS.Sum(), Is.GreaterThan(0), "some lamps were boosted and released");
-            Assert.That(batched.EnergyWh, Is.EqualTo(everyStep.EnergyWh).Within(1e-9));
-            Assert.That(batched.BoostedS, Is.EqualTo(everyStep.BoostedS).Within(1e-9));
-            Assert.That(batched.DimmedS, Is.EqualTo(everyStep.DimmedS).Within(1e-9));
+            Assert.That(referenceLedger.BoostedS.Sum(), Is.GreaterThan(0), "some lamps were boosted");
+            Assert.That(referenceLedger.BoostedS.Count(s => s is > 0 and < 900), Is.GreaterThan(10), "some boosts ended");
+            Assert.That(lighting.Detections, Is.EqualTo(referenceDetections));
+            Assert.That(ledger.BoostedS, Is.EqualTo(referenceLedger.BoostedS).Within(1e-6));
+            Assert.That(ledger.EnergyWh, Is.EqualTo(referenceLedger.EnergyWh).Within(1e-6));
+            Assert.That(ledger.DimmedS, Is.EqualTo(referenceLedger.DimmedS).Within(1e-6));
         });
     }
 
