@@ -19,7 +19,6 @@ namespace CityTwin.Simulation.Coupling;
 /// </remarks>
 public sealed partial class TrafficLighting
 {
-    private static readonly QueryDescription Vehicles = new QueryDescription().WithAll<Kinematics, VehicleRoute>();
     private VehicleWindow[] _windows = new VehicleWindow[256];
     private readonly List<int> _tracked = [];
     private LampPresence[] _presence = [];
@@ -34,6 +33,7 @@ public sealed partial class TrafficLighting
     {
         get
         {
+            WaitIdle();
             var stepMs = _traffic.Clock.Step.Milliseconds;
             var nowSteps = _traffic.Clock.Now.Milliseconds / stepMs;
             return _closedDetections + _openLamps * (nowSteps + 1) - _openEnteredSteps;
@@ -82,21 +82,32 @@ public sealed partial class TrafficLighting
         }
     }
 
-    private void Detect(PresenceAdaptiveControl control, long nowMs, long stepMs)
+    /// <summary>Moves every captured vehicle's lamp interval; vehicles not captured leave their lamps.</summary>
+    private void Detect(PresenceAdaptiveControl control, long nowMs, long stepMs, VehicleAt[] vehicles, int count)
     {
         if (_presence.Length != _lampCount)
         {
             _presence = new LampPresence[_lampCount];
         }
 
-        // Vehicles are visited in the world's storage order (their components side by side), not lane by lane: most
-        // occupied lanes hold one or two vehicles, and the per-lane lookups cost more than the vehicles.
         var stamp = ++_stamp;
-        var scan = new PresenceScan
+        for (var v = 0; v < count; v++)
         {
-            Owner = this, Control = control, NowMs = nowMs, StepMs = stepMs, Stamp = stamp, RangeM = Presence!.DetectionRangeM,
-        };
-        _traffic.World.InlineQuery<PresenceScan, Kinematics, VehicleRoute>(in Vehicles, ref scan);
+            ref readonly var at = ref vehicles[v];
+            if (at.Trip >= _windows.Length)
+            {
+                Array.Resize(ref _windows, Math.Max(at.Trip + 1, _windows.Length * 2));
+            }
+
+            ref var w = ref _windows[at.Trip];
+            w.Stamp = stamp;
+            if (w.EdgePlus1 == at.Edge + 1 && w.LoAtM >= at.LoM && w.BeforeLoM < at.LoM && w.HiAtM > at.HiM && w.BeforeHiM <= at.HiM)
+            {
+                continue; // the same lamps are in range as in the last step
+            }
+
+            Update(ref w, at.Trip, at.Edge, at.LoM, at.HiM, control, nowMs, stepMs);
+        }
 
         // Vehicles not seen on a lamp-lit edge this step (arrived, removed, or moved to an edge without lamps) leave
         // their lamps.
@@ -115,42 +126,40 @@ public sealed partial class TrafficLighting
         }
     }
 
-    /// <summary>One vehicle's detection step, as a struct callback (no delegate, no closure).</summary>
-    private struct PresenceScan : IForEach<Kinematics, VehicleRoute>
+    /// <summary>Captures the detection window of every vehicle on a lamp-lit edge (a struct callback: no delegate, no
+    /// closure). Vehicles are visited in the world's storage order (their components side by side), not lane by lane:
+    /// most occupied lanes hold one or two vehicles, and the per-lane lookups cost more than the vehicles.</summary>
+    private struct CaptureScan : IForEach<Kinematics, VehicleRoute>
     {
-        public TrafficLighting Owner;
-        public PresenceAdaptiveControl Control;
-        public long NowMs;
-        public long StepMs;
-        public int Stamp;
+        public VehicleAt[] Buffer; // sized for every vehicle of the world
+        public int Count;
+        public int[] LitEdgeOfLane;
+        public double[] LengthOfType;
         public double RangeM;
 
-        public readonly void Update(ref Kinematics k, ref VehicleRoute r)
+        public void Update(ref Kinematics k, ref VehicleRoute r)
         {
-            var owner = Owner;
-            var edge = owner._litEdgeOfLane[k.Lane];
+            var edge = LitEdgeOfLane[k.Lane];
             if (edge < 0)
             {
                 return;
             }
 
-            var trip = r.Trip;
-            if (trip >= owner._windows.Length)
-            {
-                Array.Resize(ref owner._windows, Math.Max(trip + 1, owner._windows.Length * 2));
-            }
-
-            ref var w = ref owner._windows[trip];
-            w.Stamp = Stamp;
-            var loM = k.PosM - owner._lengthOfType[r.Type] - RangeM;
-            var hiM = k.PosM + RangeM;
-            if (w.EdgePlus1 == edge + 1 && w.LoAtM >= loM && w.BeforeLoM < loM && w.HiAtM > hiM && w.BeforeHiM <= hiM)
-            {
-                return; // the same lamps are in range as in the last step
-            }
-
-            owner.Update(ref w, trip, edge, loM, hiM, Control, NowMs, StepMs);
+            ref var at = ref Buffer[Count++];
+            at.Edge = edge;
+            at.Trip = r.Trip;
+            at.LoM = k.PosM - LengthOfType[r.Type] - RangeM;
+            at.HiM = k.PosM + RangeM;
         }
+    }
+
+    /// <summary>A vehicle on a lamp-lit edge at the end of a step: its detection window along the edge.</summary>
+    private struct VehicleAt
+    {
+        public int Edge;
+        public int Trip;
+        public double LoM;
+        public double HiM;
     }
 
     /// <summary>Moves a vehicle's interval to the lamps in [<paramref name="loM"/>, <paramref name="hiM"/>] of

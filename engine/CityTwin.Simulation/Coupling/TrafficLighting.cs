@@ -1,7 +1,9 @@
 using CityTwin.Model;
 using CityTwin.Model.Geometry;
 using CityTwin.Simulation.Lighting;
+using CityTwin.Ecs.Core;
 using CityTwin.Traffic.Engine;
+using CityTwin.Traffic.Vehicles;
 
 namespace CityTwin.Simulation.Coupling;
 
@@ -34,6 +36,10 @@ public sealed partial class TrafficLighting
     private readonly long[] _sinceMs;
     private double _baseLevel;
     private double _boostLevel;
+
+    // The levels as last commanded by Observe (the ones above are the worker's, applied in step order).
+    private double _commandedBase;
+    private double _commandedBoost;
     private bool _burning;
     private DateOnly _nightOf = DateOnly.MinValue;
     private double _onMin;
@@ -153,6 +159,7 @@ public sealed partial class TrafficLighting
     {
         get
         {
+            WaitIdle();
             ExpireUntil(_traffic.Clock.Now.Milliseconds);
             FlushAll(_traffic.Clock.Now.Milliseconds);
             return _ledger;
@@ -223,17 +230,45 @@ public sealed partial class TrafficLighting
         var scheduled = _burning ? Program.Dimming.LevelAt(minute % 1440.0) : 0.0;
         var baseLevel = !_burning ? 0.0 : control is null ? scheduled : Math.Min(scheduled, control.BaseLevel);
         var boostLevel = _burning && control is not null ? control.BoostLevel : 0.0;
-        if (baseLevel != _baseLevel || boostLevel != _boostLevel)
+        var levelsChanged = baseLevel != _commandedBase || boostLevel != _commandedBoost;
+        (_commandedBase, _commandedBoost) = (baseLevel, boostLevel);
+        var job = new StepJob(nowMs, stepMs, levelsChanged, baseLevel, boostLevel);
+        if (control is null)
         {
-            ExpireUntil(nowMs - stepMs);
-            FlushAll(nowMs - stepMs);
-            (_baseLevel, _boostLevel) = (baseLevel, boostLevel);
+            WaitIdle();
+            Process(job, [], 0);
+            return;
         }
 
-        if (control is not null)
+        if (_capture.Length < _traffic.World.Size)
         {
-            Detect(control, nowMs, stepMs);
-            ExpireUntil(nowMs);
+            _capture = new VehicleAt[Math.Max(_traffic.World.Size, 2 * _capture.Length)];
+        }
+
+        var scan = new CaptureScan
+        {
+            Buffer = _capture, LitEdgeOfLane = _litEdgeOfLane, LengthOfType = _lengthOfType, RangeM = Presence!.DetectionRangeM,
+        };
+        _traffic.World.InlineQuery<CaptureScan, Kinematics, VehicleRoute>(in Vehicles, ref scan);
+        _captureCount = scan.Count;
+        Dispatch(job);
+    }
+
+    /// <summary>The bookkeeping of one step, in step order (on the caller's thread or, overlapped, on a worker): the
+    /// common level's change, then presence and ended boosts.</summary>
+    private void Process(in StepJob job, VehicleAt[] vehicles, int count)
+    {
+        if (job.LevelsChanged)
+        {
+            ExpireUntil(job.NowMs - job.StepMs);
+            FlushAll(job.NowMs - job.StepMs);
+            (_baseLevel, _boostLevel) = (job.BaseLevel, job.BoostLevel);
+        }
+
+        if (Program.Presence is { } control)
+        {
+            Detect(control, job.NowMs, job.StepMs, vehicles, count);
+            ExpireUntil(job.NowMs);
         }
     }
 

@@ -28,17 +28,18 @@ public class TrafficLightingTests
 
     private static readonly DateTime Night = new(2019, 11, 20, 22, 0, 0);
 
-    [TestCase(7_500, 2, 30.0)]
-    [TestCase(60_000, 2, 30.0)]
-    [TestCase(3_000, 0, 12.0)]
-    public void EventBasedPresence_BooksExactlyWhatAScanOfEveryVehicleAndLampEveryStepBooks(long holdMs, int spread, double rangeM)
+    [TestCase(7_500, 2, 30.0, false)]
+    [TestCase(7_500, 2, 30.0, true)]
+    [TestCase(60_000, 2, 30.0, true)]
+    [TestCase(3_000, 0, 12.0, false)]
+    public void EventBasedPresence_BooksExactlyWhatAScanOfEveryVehicleAndLampEveryStepBooks(long holdMs, int spread, double rangeM, bool overlapped)
     {
         var city = CouplingCities.ImportOrIgnore("helsinki-centre-2019.osm.pbf");
         var luminaire = Luminaire.Typical(LightingClass.M4, LuminaireTechnology.Led);
         var luminaires = Enumerable.Repeat(luminaire, city.Lamps.Count).ToArray();
         var settings = new PresenceSettings(HoldTimeMs: holdMs, NeighbourSpread: spread, DetectionRangeM: rangeM);
         using var traffic = CouplingCities.Traffic(city, trips: 150, departS: 600);
-        var lighting = new TrafficLighting(traffic, city, Night, 2, luminaires, null, settings);
+        var lighting = new TrafficLighting(traffic, city, Night, 2, luminaires, null, settings) { Overlapped = overlapped };
 
         // The reference: every step, every vehicle against every lamp of its edge, then every lamp's level booked.
         var reference = new PresenceAdaptiveControl(city.Lamps.Count, settings.BaseLevel, settings.BoostLevel, holdMs, spread);
