@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -20,9 +21,8 @@ namespace CityTwin.Simulation.Coupling;
 /// (the one in which it arrives and is removed) is not counted: at most one step per trip. Which vehicles are electric
 /// is a pure function of (seed, trip index), so it does not depend on insertion order or threads.
 /// </remarks>
-public sealed class TrafficEmissions
+public sealed class TrafficEmissions : IStepObserver
 {
-    private static readonly QueryDescription Vehicles = new QueryDescription().WithAll<Kinematics, VehicleRoute>();
     private static readonly Pollutant[] Pollutants = [Pollutant.CO2, Pollutant.CO, Pollutant.HC, Pollutant.NOx, Pollutant.PMx, Pollutant.Fuel];
 
     private readonly TrafficSimulation _traffic;
@@ -46,6 +46,14 @@ public sealed class TrafficEmissions
     private double[] _tripEnergyWh = new double[256];
     private EvBattery[] _tripBattery = new EvBattery[256];
     private int _tripInfosSeen;
+
+    // Inputs of queued steps (in step order), the trips that ended in them, and the shared pipeline.
+    private readonly ConcurrentQueue<StepJob> _jobs = new();
+    private readonly ConcurrentQueue<(TripInfo Info, int Trip)> _ended = new();
+    private StepPipeline? _pipeline;
+    private readonly List<EdgeEmissionRow> _edgeRows = [];
+    private readonly List<TripEmissionRow> _trips = [];
+    private double _evEnergyWh;
 
     /// <summary>Creates the observer.</summary>
     /// <param name="traffic">The traffic simulation.</param>
@@ -84,6 +92,7 @@ public sealed class TrafficEmissions
     {
         get
         {
+            WaitIdle();
             var totals = new double[6];
             for (var trip = 0; trip < _tripKind.Length; trip++)
             {
@@ -98,19 +107,33 @@ public sealed class TrafficEmissions
     }
 
     /// <summary>Electricity drawn by electric vehicles from their batteries, Wh (net of recuperation).</summary>
-    public double EvEnergyWh { get; private set; }
+    public double EvEnergyWh
+    {
+        get
+        {
+            WaitIdle();
+            return _evEnergyWh;
+        }
+    }
 
     /// <summary>CO2 per edge over the run so far, grams (a copy).</summary>
-    public double[] EdgeCo2G => Enumerable.Range(0, _edgeSums.Length / 4).Select(e => _edgeSums[e * 4]).ToArray();
+    public double[] EdgeCo2G
+    {
+        get
+        {
+            WaitIdle();
+            return Enumerable.Range(0, _edgeSums.Length / 4).Select(e => _edgeSums[e * 4]).ToArray();
+        }
+    }
 
     /// <summary>Length of the per-edge intervals of <see cref="EdgeRows"/>, ms (15 minutes by default).</summary>
     public long IntervalMs { get; init; } = 900_000;
 
     /// <summary>Per edge and interval: CO2, NOx and fuel of the vehicles on the edge (edges with traffic only).</summary>
-    public List<EdgeEmissionRow> EdgeRows { get; } = [];
+    public List<EdgeEmissionRow> EdgeRows => WaitIdleThen(_edgeRows);
 
     /// <summary>Per-trip rows, written as trips end.</summary>
-    public List<TripEmissionRow> Trips { get; } = [];
+    public List<TripEmissionRow> Trips => WaitIdleThen(_trips);
 
     /// <summary>CO2 of the run so far, kg.</summary>
     public double Co2Kg => TotalsMg[0] / 1e6;
@@ -129,42 +152,96 @@ public sealed class TrafficEmissions
     public bool IsElectric(int trip, int type) =>
         _evShareByType[type] > 0 && (_streams.StreamSeed("emissions.ev", trip) >> 11) * (1.0 / (1UL << 53)) < _evShareByType[type];
 
+    /// <summary>Whether the per-vehicle accounting runs on a worker thread, overlapped with the caller's next traffic
+    /// steps (default: when the machine has more than one core). Results are identical either way.</summary>
+    public bool Overlapped { get; init; } = Environment.ProcessorCount > 1;
+
+    private StepPipeline Pipeline => _pipeline ??= StepPipeline.For(_traffic);
+
     /// <summary>Accounts the step that just ended.</summary>
+    /// <remarks>Implementation note: this takes (or reuses) the step's vehicle snapshot and notes the trips that ended;
+    /// the accounting itself runs on the simulation's <see cref="StepPipeline"/> (see <see cref="Overlapped"/>), in step
+    /// order. Every read of the results waits for it.</remarks>
     public void Observe()
     {
-        var stepS = _traffic.Clock.Step.Seconds;
-        var step = new StepAccounting { Owner = this, StepS = stepS, LaneEdge = _laneEdge };
-        _traffic.World.InlineQuery<StepAccounting, Kinematics, VehicleRoute>(in Vehicles, ref step);
-
-        var nowMs = _traffic.Clock.Now.Milliseconds;
-        if (IntervalMs > 0 && nowMs - _intervalStartMs >= IntervalMs)
-        {
-            FlushInterval(nowMs);
-        }
-
-        // Close the trips that ended in this step.
+        var snapshot = Pipeline.Capture();
+        var ended = 0;
         for (; _tripInfosSeen < _traffic.TripInfos.Count; _tripInfosSeen++)
         {
             var info = _traffic.TripInfos[_tripInfosSeen];
             var trip = _traffic.TripIndexOf(info.Id);
-            if (trip < 0)
+            if (trip >= 0)
             {
-                continue;
+                _ended.Enqueue((info, trip));
+                ended++;
             }
+        }
 
+        _jobs.Enqueue(new StepJob(_traffic.Clock.Now.Milliseconds, _traffic.Clock.Step.Seconds, ended));
+        if (Overlapped)
+        {
+            Pipeline.Enqueue(this, snapshot);
+        }
+        else
+        {
+            ((IStepObserver)this).RunStep(snapshot);
+        }
+    }
+
+    /// <inheritdoc/>
+    void IStepObserver.RunStep(VehicleSnapshot snapshot)
+    {
+        if (!_jobs.TryDequeue(out var job))
+        {
+            throw new InvalidOperationException("An emission step ran without its inputs.");
+        }
+
+        foreach (ref readonly var v in snapshot.Span)
+        {
+            Account(v, job.StepS);
+        }
+
+        if (IntervalMs > 0 && job.NowMs - _intervalStartMs >= IntervalMs)
+        {
+            Flush(job.NowMs);
+        }
+
+        // Close the trips that ended in this step.
+        for (var i = 0; i < job.EndedTrips; i++)
+        {
+            _ended.TryDequeue(out var end);
+            var (info, trip) = end;
             Grow(trip);
             var electric = _tripKind[trip] == Electric;
             var mg = _tripMg.AsSpan(trip * 8, 6);
             var energyWh = _tripEnergyWh[trip];
-            Trips.Add(new TripEmissionRow(info.Id, electric, mg[0] / 1000, mg[1] / 1000, mg[2] / 1000, mg[3] / 1000,
+            _trips.Add(new TripEmissionRow(info.Id, electric, mg[0] / 1000, mg[1] / 1000, mg[2] / 1000, mg[3] / 1000,
                 mg[4] / 1000, mg[5], energyWh, electric ? _tripBattery[trip].StateOfCharge : double.NaN,
                 info.RouteLengthM > 0 && electric ? energyWh / (info.RouteLengthM / 1000) : double.NaN));
         }
     }
 
+    /// <summary>Waits until the queued steps have been accounted.</summary>
+    private void WaitIdle() => _pipeline?.WaitIdle();
+
+    private T WaitIdleThen<T>(T value)
+    {
+        WaitIdle();
+        return value;
+    }
+
+    /// <summary>One step's inputs to the accounting.</summary>
+    private readonly record struct StepJob(long NowMs, double StepS, int EndedTrips);
+
     /// <summary>Writes the rows of the open interval up to <paramref name="nowMs"/> (call at the end of a run).</summary>
     /// <param name="nowMs">End of the interval.</param>
     public void FlushInterval(long nowMs)
+    {
+        WaitIdle();
+        Flush(nowMs);
+    }
+
+    private void Flush(long nowMs)
     {
         if (nowMs <= _intervalStartMs)
         {
@@ -177,7 +254,7 @@ public sealed class TrafficEmissions
             var sums = _edgeSums.AsSpan(e * 4, 4);
             if (sums[1] > 0 || sums[3] > 0)
             {
-                EdgeRows.Add(new EdgeEmissionRow(e, edges[e].OsmWayId, _intervalStartMs / 1000.0, nowMs / 1000.0, sums[1], sums[2], sums[3]));
+                _edgeRows.Add(new EdgeEmissionRow(e, edges[e].OsmWayId, _intervalStartMs / 1000.0, nowMs / 1000.0, sums[1], sums[2], sums[3]));
             }
 
             sums[1..].Clear();
@@ -219,58 +296,50 @@ public sealed class TrafficEmissions
         return kind;
     }
 
-    /// <summary>The per-vehicle work of one step, as a struct callback (no delegate, no closure).</summary>
-    private struct StepAccounting : IForEach<Kinematics, VehicleRoute>
+    /// <summary>One vehicle's step: battery energy for an electric vehicle, HBEFA3 emissions for a combustion one.</summary>
+    private void Account(in VehicleState v, double stepS)
     {
-        public TrafficEmissions Owner;
-        public double StepS;
-        public int[] LaneEdge;
-
-        public readonly void Update(ref Kinematics k, ref VehicleRoute r)
+        var trip = v.Trip;
+        if (KindOf(trip, v.Type) == Electric)
         {
-            var owner = Owner;
-            var trip = r.Trip;
-            if (owner.KindOf(trip, r.Type) == Electric)
-            {
-                var wh = EvEnergyModel.StepEnergyWh(owner.Ev, k.SpeedMps, Math.Max(0, k.SpeedMps - k.AccelMps2 * StepS), StepS);
-                owner._tripEnergyWh[trip] += wh;
-                owner._tripBattery[trip].Apply(wh);
-                owner.EvEnergyWh += wh;
-                return;
-            }
-
-            // HBEFA3: e = c0 + c1·a·v + c2·a²·v + c3·v + c4·v² + c5·v³ (mg/h → /3.6 mg/s), clipped at 0, for the six
-            // outputs at once (same formula as Hbefa3Model.EmissionMgPerS): the per-type matrix is stored by term as two
-            // 4-wide vectors (outputs 0–3 and 4–5 plus padding), so a vehicle costs 12 vector multiply-adds.
-            var c = owner._columnsByType[r.Type];
-            double v = k.SpeedMps, a = k.AccelMps2;
-            var lo = c[0];
-            var hi = c[1];
-            lo += c[2] * (a * v);
-            hi += c[3] * (a * v);
-            lo += c[4] * (a * a * v);
-            hi += c[5] * (a * a * v);
-            lo += c[6] * v;
-            hi += c[7] * v;
-            lo += c[8] * (v * v);
-            hi += c[9] * (v * v);
-            lo += c[10] * (v * v * v);
-            hi += c[11] * (v * v * v);
-            var scale = StepS / 3.6;
-            lo = Vector256.Max(lo, Vector256<double>.Zero) * scale;
-            hi = Vector256.Max(hi, Vector256<double>.Zero) * scale;
-            ref var mg = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(owner._tripMg), trip * 8);
-            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref mg) + lo, ref mg);
-            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref mg, 4) + hi, ref mg, 4);
-
-            // The edge's four sums are adjacent: one cache line per vehicle instead of four arrays.
-            ref var sums = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(owner._edgeSums), LaneEdge[k.Lane] * 4);
-            var co2G = lo.GetElement(0) / 1000;
-            sums += co2G;
-            Unsafe.Add(ref sums, 1) += co2G;
-            Unsafe.Add(ref sums, 2) += lo.GetElement(3) / 1000;
-            Unsafe.Add(ref sums, 3) += hi.GetElement(1);
+            var wh = EvEnergyModel.StepEnergyWh(Ev, v.SpeedMps, Math.Max(0, v.SpeedMps - v.AccelMps2 * stepS), stepS);
+            _tripEnergyWh[trip] += wh;
+            _tripBattery[trip].Apply(wh);
+            _evEnergyWh += wh;
+            return;
         }
+
+        // HBEFA3: e = c0 + c1·a·v + c2·a²·v + c3·v + c4·v² + c5·v³ (mg/h → /3.6 mg/s), clipped at 0, for the six outputs
+        // at once (same formula as Hbefa3Model.EmissionMgPerS): the per-type matrix is stored by term as two 4-wide
+        // vectors (outputs 0–3 and 4–5 plus padding), so a vehicle costs 12 vector multiply-adds.
+        var c = _columnsByType[v.Type];
+        double speed = v.SpeedMps, a = v.AccelMps2;
+        var lo = c[0];
+        var hi = c[1];
+        lo += c[2] * (a * speed);
+        hi += c[3] * (a * speed);
+        lo += c[4] * (a * a * speed);
+        hi += c[5] * (a * a * speed);
+        lo += c[6] * speed;
+        hi += c[7] * speed;
+        lo += c[8] * (speed * speed);
+        hi += c[9] * (speed * speed);
+        lo += c[10] * (speed * speed * speed);
+        hi += c[11] * (speed * speed * speed);
+        var scale = stepS / 3.6;
+        lo = Vector256.Max(lo, Vector256<double>.Zero) * scale;
+        hi = Vector256.Max(hi, Vector256<double>.Zero) * scale;
+        ref var mg = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tripMg), trip * 8);
+        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref mg) + lo, ref mg);
+        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref mg, 4) + hi, ref mg, 4);
+
+        // The edge's four sums are adjacent: one cache line per vehicle instead of four arrays.
+        ref var sums = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_edgeSums), _laneEdge[v.Lane] * 4);
+        var co2G = lo.GetElement(0) / 1000;
+        sums += co2G;
+        Unsafe.Add(ref sums, 1) += co2G;
+        Unsafe.Add(ref sums, 2) += lo.GetElement(3) / 1000;
+        Unsafe.Add(ref sums, 3) += hi.GetElement(1);
     }
 
     /// <summary>The class's 6×6 coefficients by term: for term k, outputs 0–3 then outputs 4–5 (and two zeros). Row 5

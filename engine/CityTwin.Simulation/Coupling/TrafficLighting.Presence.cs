@@ -1,6 +1,4 @@
-using CityTwin.Ecs.Core;
 using CityTwin.Simulation.Lighting;
-using CityTwin.Traffic.Vehicles;
 
 namespace CityTwin.Simulation.Coupling;
 
@@ -82,8 +80,8 @@ public sealed partial class TrafficLighting
         }
     }
 
-    /// <summary>Moves every captured vehicle's lamp interval; vehicles not captured leave their lamps.</summary>
-    private void Detect(PresenceAdaptiveControl control, long nowMs, long stepMs, VehicleAt[] vehicles, int count)
+    /// <summary>Moves the lamp interval of every vehicle on a lamp-lit edge; vehicles not seen there leave their lamps.</summary>
+    private void Detect(PresenceAdaptiveControl control, long nowMs, long stepMs, ReadOnlySpan<VehicleState> vehicles)
     {
         if (_presence.Length != _lampCount)
         {
@@ -91,22 +89,30 @@ public sealed partial class TrafficLighting
         }
 
         var stamp = ++_stamp;
-        for (var v = 0; v < count; v++)
+        var rangeM = Presence!.DetectionRangeM;
+        foreach (ref readonly var v in vehicles)
         {
-            ref readonly var at = ref vehicles[v];
-            if (at.Trip >= _windows.Length)
+            var edge = _litEdgeOfLane[v.Lane];
+            if (edge < 0)
             {
-                Array.Resize(ref _windows, Math.Max(at.Trip + 1, _windows.Length * 2));
+                continue;
             }
 
-            ref var w = ref _windows[at.Trip];
+            if (v.Trip >= _windows.Length)
+            {
+                Array.Resize(ref _windows, Math.Max(v.Trip + 1, _windows.Length * 2));
+            }
+
+            ref var w = ref _windows[v.Trip];
             w.Stamp = stamp;
-            if (w.EdgePlus1 == at.Edge + 1 && w.LoAtM >= at.LoM && w.BeforeLoM < at.LoM && w.HiAtM > at.HiM && w.BeforeHiM <= at.HiM)
+            var loM = v.PosM - _lengthOfType[v.Type] - rangeM;
+            var hiM = v.PosM + rangeM;
+            if (w.EdgePlus1 == edge + 1 && w.LoAtM >= loM && w.BeforeLoM < loM && w.HiAtM > hiM && w.BeforeHiM <= hiM)
             {
                 continue; // the same lamps are in range as in the last step
             }
 
-            Update(ref w, at.Trip, at.Edge, at.LoM, at.HiM, control, nowMs, stepMs);
+            Update(ref w, v.Trip, edge, loM, hiM, control, nowMs, stepMs);
         }
 
         // Vehicles not seen on a lamp-lit edge this step (arrived, removed, or moved to an edge without lamps) leave
@@ -124,42 +130,6 @@ public sealed partial class TrafficLighting
             _tracked[k] = _tracked[^1];
             _tracked.RemoveAt(_tracked.Count - 1);
         }
-    }
-
-    /// <summary>Captures the detection window of every vehicle on a lamp-lit edge (a struct callback: no delegate, no
-    /// closure). Vehicles are visited in the world's storage order (their components side by side), not lane by lane:
-    /// most occupied lanes hold one or two vehicles, and the per-lane lookups cost more than the vehicles.</summary>
-    private struct CaptureScan : IForEach<Kinematics, VehicleRoute>
-    {
-        public VehicleAt[] Buffer; // sized for every vehicle of the world
-        public int Count;
-        public int[] LitEdgeOfLane;
-        public double[] LengthOfType;
-        public double RangeM;
-
-        public void Update(ref Kinematics k, ref VehicleRoute r)
-        {
-            var edge = LitEdgeOfLane[k.Lane];
-            if (edge < 0)
-            {
-                return;
-            }
-
-            ref var at = ref Buffer[Count++];
-            at.Edge = edge;
-            at.Trip = r.Trip;
-            at.LoM = k.PosM - LengthOfType[r.Type] - RangeM;
-            at.HiM = k.PosM + RangeM;
-        }
-    }
-
-    /// <summary>A vehicle on a lamp-lit edge at the end of a step: its detection window along the edge.</summary>
-    private struct VehicleAt
-    {
-        public int Edge;
-        public int Trip;
-        public double LoM;
-        public double HiM;
     }
 
     /// <summary>Moves a vehicle's interval to the lamps in [<paramref name="loM"/>, <paramref name="hiM"/>] of

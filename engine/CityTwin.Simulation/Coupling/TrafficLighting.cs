@@ -1,9 +1,7 @@
 using CityTwin.Model;
 using CityTwin.Model.Geometry;
 using CityTwin.Simulation.Lighting;
-using CityTwin.Ecs.Core;
 using CityTwin.Traffic.Engine;
-using CityTwin.Traffic.Vehicles;
 
 namespace CityTwin.Simulation.Coupling;
 
@@ -235,28 +233,16 @@ public sealed partial class TrafficLighting
         var job = new StepJob(nowMs, stepMs, levelsChanged, baseLevel, boostLevel);
         if (control is null)
         {
-            WaitIdle();
-            Process(job, [], 0);
+            Process(job, []); // no presence: nothing to overlap
             return;
         }
 
-        if (_capture.Length < _traffic.World.Size)
-        {
-            _capture = new VehicleAt[Math.Max(_traffic.World.Size, 2 * _capture.Length)];
-        }
-
-        var scan = new CaptureScan
-        {
-            Buffer = _capture, LitEdgeOfLane = _litEdgeOfLane, LengthOfType = _lengthOfType, RangeM = Presence!.DetectionRangeM,
-        };
-        _traffic.World.InlineQuery<CaptureScan, Kinematics, VehicleRoute>(in Vehicles, ref scan);
-        _captureCount = scan.Count;
         Dispatch(job);
     }
 
     /// <summary>The bookkeeping of one step, in step order (on the caller's thread or, overlapped, on a worker): the
     /// common level's change, then presence and ended boosts.</summary>
-    private void Process(in StepJob job, VehicleAt[] vehicles, int count)
+    private void Process(in StepJob job, ReadOnlySpan<VehicleState> vehicles)
     {
         if (job.LevelsChanged)
         {
@@ -267,7 +253,7 @@ public sealed partial class TrafficLighting
 
         if (Program.Presence is { } control)
         {
-            Detect(control, job.NowMs, job.StepMs, vehicles, count);
+            Detect(control, job.NowMs, job.StepMs, vehicles);
             ExpireUntil(job.NowMs);
         }
     }

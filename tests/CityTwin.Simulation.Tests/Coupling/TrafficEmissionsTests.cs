@@ -19,6 +19,48 @@ public class TrafficEmissionsTests
     }
 
     [Test]
+    public void OverlappedAccounting_GivesTheSameResultsAsInline_WithLightingSharingTheSnapshot()
+    {
+        var city = CouplingCities.ImportOrIgnore("helsinki-centre-2019.osm.pbf");
+        (List<TripEmissionRow> Trips, List<EdgeEmissionRow> Edges, double[] Totals, double EvWh, double LightingKWh) Run(bool overlapped)
+        {
+            using var traffic = CouplingCities.Traffic(city, trips: 300, departS: 600);
+            var emissions = new TrafficEmissions(traffic, [0.3], seed: 9) { Overlapped = overlapped, IntervalMs = 300_000 };
+            var luminaires = Enumerable.Repeat(Simulation.Lighting.Luminaire.Typical(Simulation.Lighting.LightingClass.M4,
+                Simulation.Lighting.LuminaireTechnology.Led), city.Lamps.Count).ToArray();
+            var lighting = new TrafficLighting(traffic, city, new DateTime(2019, 11, 20, 22, 0, 0), 2, luminaires, null, new PresenceSettings())
+            {
+                Overlapped = overlapped,
+            };
+            for (var t = 0; t < 1500; t++)
+            {
+                traffic.Step();
+                emissions.Observe();
+                lighting.Observe();
+                if (t % 400 == 0)
+                {
+                    _ = emissions.TotalsMg; // a read in the middle waits for the queued steps
+                }
+            }
+
+            emissions.FlushInterval(traffic.Clock.Now.Milliseconds);
+            return (emissions.Trips.ToList(), emissions.EdgeRows.ToList(), emissions.TotalsMg, emissions.EvEnergyWh, lighting.Ledger.TotalKWh());
+        }
+
+        var inline = Run(false);
+        var overlapped = Run(true);
+        Assert.Multiple(() =>
+        {
+            Assert.That(inline.Trips, Has.Count.GreaterThan(100));
+            Assert.That(overlapped.Trips, Is.EqualTo(inline.Trips));
+            Assert.That(overlapped.Edges, Is.EqualTo(inline.Edges));
+            Assert.That(overlapped.Totals, Is.EqualTo(inline.Totals));
+            Assert.That(overlapped.EvWh, Is.EqualTo(inline.EvWh));
+            Assert.That(overlapped.LightingKWh, Is.EqualTo(inline.LightingKWh));
+        });
+    }
+
+    [Test]
     public void CombustionFleet_EmitsPlausibleCo2PerKm_AndEveryEndedTripHasARow()
     {
         var (e, ended, km) = Run(evShare: 0);
