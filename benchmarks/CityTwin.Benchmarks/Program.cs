@@ -30,6 +30,7 @@ if (args.Length > 0 && args[0] == "coupling-overhead")
         ("+ emissions + lighting", bench.WithEmissionsAndLighting),
     };
     var times = variants.Select(_ => new List<double>()).ToArray();
+    var stepTimes = variants.Select(_ => new List<double>()).ToArray(); // traffic steps + observers, without set-up
     bench.Traffic(); // warm-up
     for (var r = 0; r < rounds; r++)
     {
@@ -40,6 +41,7 @@ if (args.Length > 0 && args[0] == "coupling-overhead")
             var sw = Stopwatch.StartNew();
             variants[v].Run();
             times[v].Add(sw.Elapsed.TotalMilliseconds);
+            stepTimes[v].Add((CouplingBenchmarks.StepTicks + CouplingBenchmarks.EmissionTicks + CouplingBenchmarks.LightingTicks) * 1000.0 / Stopwatch.Frequency);
             if (r == rounds - 1)
             {
                 double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
@@ -50,9 +52,11 @@ if (args.Length > 0 && args[0] == "coupling-overhead")
 
     double Median(List<double> x) => x.Order().ElementAt(x.Count / 2);
     var baseline = Median(times[0]);
+    var stepBaseline = Median(stepTimes[0]);
     for (var v = 0; v < variants.Length; v++)
     {
-        Console.WriteLine($"{variants[v].Name,-28} median {Median(times[v]),7:F1} ms  (min {times[v].Min(),7:F1})  ratio {Median(times[v]) / baseline:F3}");
+        Console.WriteLine($"{variants[v].Name,-28} run median {Median(times[v]),7:F1} ms (min {times[v].Min(),7:F1}) ratio {Median(times[v]) / baseline:F3}" +
+            $" | steps + observers median {Median(stepTimes[v]),7:F1} ms ratio {Median(stepTimes[v]) / stepBaseline:F3}");
     }
 
     return;

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using CityTwin.Ecs.Core;
 using CityTwin.Traffic.Engine;
 using CityTwin.Traffic.Vehicles;
@@ -13,31 +13,38 @@ namespace CityTwin.Simulation.Coupling;
 /// runs their per-step bookkeeping beside the caller's next traffic steps.
 /// </summary>
 /// <remarks>
-/// Implementation note: reading the vehicles' components streams them from memory, and that read, not the arithmetic,
-/// was most of each observer's cost; one compact copy per step (40 bytes a vehicle) serves all observers. Jobs run
-/// strictly in the order they were queued (one work item drains a FIFO), each observer's jobs in step order, and an
-/// observer's state is touched only by its jobs until a reader waits for the queue to drain — so the results equal
-/// running every job inline. Snapshots live in a ring; a slot is reused once every job that reads it has run.
+/// Implementation note: one compact copy of the vehicles per step (40 bytes a vehicle) serves all observers, so the
+/// caller's thread reads the ECS once and the arithmetic moves to the worker. Jobs run strictly in the order they were
+/// queued, so each observer's jobs run in step order, and an observer's state is touched only by its jobs until a
+/// reader waits for the queue to drain: the results equal running every job inline. The queue is a single-producer,
+/// single-consumer ring (the caller writes jobs and publishes them, the worker publishes how many it has run): no
+/// interlocked operation per job, and the worker is woken once per <see cref="KickEvery"/> steps, as waking a
+/// thread-pool thread is a system call that cost more than a step's jobs. Snapshots live in a ring; a slot is reused
+/// once the last job that reads it has run.
 /// </remarks>
 internal sealed class StepPipeline
 {
-    // The worker is woken once per KickEvery steps of queued jobs, not per job: waking a thread-pool thread is a system
-    // call that cost more than the jobs (≈ 5 µs each on this VM). The ring holds the snapshots of the steps queued
-    // before a wake-up, of the steps the worker is running, and of the step being captured.
-    private const int KickEvery = 8;
-    private const int RingSize = 3 * KickEvery;
+    private const int KickEvery = 32;
+    private const int RingSize = 3 * KickEvery; // queued before a wake-up, being run, being captured
+    private const int JobCapacity = 1024; // a power of two
     private static readonly ConditionalWeakTable<TrafficSimulation, StepPipeline> Pipelines = new();
     private static readonly QueryDescription Vehicles = new QueryDescription().WithAll<Kinematics, VehicleRoute>();
 
     private readonly TrafficSimulation _traffic;
     private readonly VehicleSnapshot[] _ring = new VehicleSnapshot[RingSize];
-    private readonly ConcurrentQueue<(IStepObserver Observer, VehicleSnapshot Snapshot)> _queue = new();
+    private readonly (IStepObserver Observer, VehicleSnapshot Snapshot)[] _jobs = new (IStepObserver, VehicleSnapshot)[JobCapacity];
     private readonly Worker _worker;
     private VehicleSnapshot? _current;
     private int _next;
-    private int _queued;
-    private int _running;
-    private int _sinceKick;
+
+    // The caller's side: jobs written, and jobs published to the worker.
+    private long _tail;
+    private Counter _published;
+
+    // The worker's side (its own cache line): jobs run, and whether a work item is draining.
+    private Counter _done;
+    private Counter _running;
+    private long _head;
     private Exception? _failure;
 
     private StepPipeline(TrafficSimulation traffic)
@@ -67,21 +74,37 @@ internal sealed class StepPipeline
 
         var slot = _ring[_next];
         _next = (_next + 1) % RingSize;
-        var spin = new SpinWait();
-        while (Volatile.Read(ref slot.Readers) != 0)
-        {
-            Kick(); // the worker is a ring behind: let it catch up
-            spin.SpinOnce(sleep1Threshold: -1);
-        }
+        WaitUntilDone(slot.LastJob + 1); // the worker is a ring behind: let it catch up
 
         if (slot.Vehicles.Length < _traffic.World.Size)
         {
             slot.Vehicles = new VehicleState[Math.Max(_traffic.World.Size, 2 * slot.Vehicles.Length)];
         }
 
-        var copy = new CopyVehicles { Buffer = slot.Vehicles };
-        _traffic.World.InlineQuery<CopyVehicles, Kinematics, VehicleRoute>(in Vehicles, ref copy);
-        (slot.Count, slot.StepIndex) = (copy.Count, step);
+        // A loop per chunk over its component spans, with the count in a local: a struct callback per entity kept the
+        // count and buffer in memory and cost ten times as much (12 against 1.4 ns a vehicle, measured).
+        var count = 0;
+        foreach (ref var chunk in _traffic.World.Query(in Vehicles))
+        {
+            var kinematics = chunk.GetSpan<Kinematics>();
+            var routes = chunk.GetSpan<VehicleRoute>();
+            var target = slot.Vehicles.AsSpan(count, chunk.Count);
+            for (var i = 0; i < target.Length; i++)
+            {
+                ref readonly var k = ref kinematics[i];
+                ref var v = ref target[i];
+                v.Trip = routes[i].Trip;
+                v.Type = routes[i].Type;
+                v.Lane = k.Lane;
+                v.PosM = k.PosM;
+                v.SpeedMps = k.SpeedMps;
+                v.AccelMps2 = k.AccelMps2;
+            }
+
+            count += target.Length;
+        }
+
+        (slot.Count, slot.StepIndex) = (count, step);
         _current = slot;
         return slot;
     }
@@ -91,42 +114,51 @@ internal sealed class StepPipeline
     /// <param name="snapshot">The snapshot it reads.</param>
     public void Enqueue(IStepObserver observer, VehicleSnapshot snapshot)
     {
-        Interlocked.Increment(ref snapshot.Readers);
-        Interlocked.Increment(ref _queued);
-        _queue.Enqueue((observer, snapshot));
-        if (++_sinceKick >= KickEvery)
+        WaitUntilDone(_tail - JobCapacity + 1); // a full queue: let the worker catch up
+        _jobs[_tail & (JobCapacity - 1)] = (observer, snapshot);
+        snapshot.LastJob = _tail;
+        _tail++;
+        if (_tail - _published.Value >= KickEvery)
         {
-            Kick();
-        }
-    }
-
-    /// <summary>Starts the worker on the queued jobs unless it is running.</summary>
-    private void Kick()
-    {
-        _sinceKick = 0;
-        if (Interlocked.CompareExchange(ref _running, 1, 0) == 0)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(_worker, preferLocal: false);
+            Publish();
         }
     }
 
     /// <summary>Waits until every queued job has run, and rethrows the first failure.</summary>
     public void WaitIdle()
     {
-        if (Volatile.Read(ref _queued) != 0)
-        {
-            Kick();
-        }
-
-        var spin = new SpinWait();
-        while (Volatile.Read(ref _queued) != 0)
-        {
-            spin.SpinOnce(sleep1Threshold: -1);
-        }
-
+        WaitUntilDone(_tail);
         if (Interlocked.Exchange(ref _failure, null) is { } failure)
         {
             ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    /// <summary>Waits until the worker has run every job numbered below <paramref name="jobs"/>.</summary>
+    private void WaitUntilDone(long jobs)
+    {
+        if (Volatile.Read(ref _done.Value) >= jobs)
+        {
+            return;
+        }
+
+        Publish();
+        var spin = new SpinWait();
+        while (Volatile.Read(ref _done.Value) < jobs)
+        {
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+    }
+
+    /// <summary>Hands the written jobs to the worker, starting it unless it is draining.</summary>
+    private void Publish()
+    {
+        // Interlocked (full fences) on both sides: the worker clears its flag and then re-reads what is published, the
+        // caller publishes and then reads the flag, so one of them always sees the other's write.
+        Interlocked.Exchange(ref _published.Value, _tail);
+        if (Volatile.Read(ref _running.Value) == 0 && Interlocked.CompareExchange(ref _running.Value, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_worker, preferLocal: false);
         }
     }
 
@@ -134,28 +166,25 @@ internal sealed class StepPipeline
     {
         while (true)
         {
-            while (_queue.TryDequeue(out var job))
+            var published = Volatile.Read(ref _published.Value);
+            while (_head < published)
             {
+                var (observer, snapshot) = _jobs[_head & (JobCapacity - 1)];
                 try
                 {
-                    job.Observer.RunStep(job.Snapshot);
+                    observer.RunStep(snapshot);
                 }
                 catch (Exception e)
                 {
                     Interlocked.CompareExchange(ref _failure, e, null);
                 }
-                finally
-                {
-                    Interlocked.Decrement(ref job.Snapshot.Readers);
-                    Interlocked.Decrement(ref _queued);
-                }
+
+                _head++;
+                Volatile.Write(ref _done.Value, _head);
             }
 
-            Volatile.Write(ref _running, 0);
-
-            // A caller that kicked after the last TryDequeue but before the flag was cleared saw the flag set and did
-            // not start a work item: take its jobs on here.
-            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _running, 1, 0) != 0)
+            Interlocked.Exchange(ref _running.Value, 0);
+            if (Volatile.Read(ref _published.Value) == _head || Interlocked.CompareExchange(ref _running.Value, 1, 0) != 0)
             {
                 return;
             }
@@ -168,22 +197,12 @@ internal sealed class StepPipeline
         public void Execute() => owner.Drain();
     }
 
-    /// <summary>Copies every vehicle's state (a struct callback: no delegate, no closure).</summary>
-    private struct CopyVehicles : IForEach<Kinematics, VehicleRoute>
+    /// <summary>A counter alone on its cache lines (the caller's and the worker's counters do not share a line).</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 128)]
+    private struct Counter
     {
-        public VehicleState[] Buffer; // sized for every vehicle of the world
-        public int Count;
-
-        public void Update(ref Kinematics k, ref VehicleRoute r)
-        {
-            ref var v = ref Buffer[Count++];
-            v.Trip = r.Trip;
-            v.Type = r.Type;
-            v.Lane = k.Lane;
-            v.PosM = k.PosM;
-            v.SpeedMps = k.SpeedMps;
-            v.AccelMps2 = k.AccelMps2;
-        }
+        [FieldOffset(64)]
+        public long Value;
     }
 }
 
@@ -207,8 +226,8 @@ internal sealed class VehicleSnapshot
     /// <summary>The step it was taken after (the clock's step index).</summary>
     public long StepIndex = -1;
 
-    /// <summary>Queued jobs that still read it.</summary>
-    public int Readers;
+    /// <summary>Number of the last job queued on it (−1: none); the slot is free once the worker has run it.</summary>
+    public long LastJob = -1;
 
     /// <summary>The vehicles.</summary>
     public ReadOnlySpan<VehicleState> Span => Vehicles.AsSpan(0, Count);
