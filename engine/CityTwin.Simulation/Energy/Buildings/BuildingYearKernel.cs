@@ -80,11 +80,103 @@ public static class BuildingYearKernel
             throw new ArgumentException($"Expected {set.Count} × {drivers.HourCount} hourly values.", nameof(buildingHourlyW));
         }
 
-        var job = new Job(set, drivers, results, options, groupStart, groupHourlyLoadW, buildingHourlyW);
-        if (options.Parallel && groups > 1)
+        results.Clear();
+        var massC = new double[set.Count];
+        Execute(new Job(set, drivers, results, options, groupStart, null, null, massC, 0, drivers.HourCount, warmUp: true));
+        Execute(new Job(set, drivers, results, options, groupStart, groupHourlyLoadW, buildingHourlyW, massC, 0, drivers.HourCount, warmUp: false));
+    }
+
+    /// <summary>Sets every building's mass temperature to the year's periodic state: from
+    /// <see cref="KernelOptions.InitialMassC"/>, the last <see cref="KernelOptions.WarmupHours"/> hours of the year.</summary>
+    /// <param name="set">Building constants.</param>
+    /// <param name="drivers">Hourly drivers.</param>
+    /// <param name="massC">Receives one mass temperature per building, °C.</param>
+    /// <param name="options">Options; null for defaults.</param>
+    public static void WarmUp(BuildingSet set, HourlyDrivers drivers, double[] massC, KernelOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(drivers);
+        ArgumentNullException.ThrowIfNull(massC);
+        options ??= new KernelOptions();
+        CheckLength(massC, set.Count, nameof(massC));
+        Execute(new Job(set, drivers, new BuildingYearResults(0), options, Chunks(set.Count), null, null, massC, 0, drivers.HourCount, warmUp: true));
+    }
+
+    /// <summary>
+    /// Advances every building over hours [<paramref name="fromHour"/>, <paramref name="toHour"/>) of the drivers' year
+    /// from its mass temperature, which is updated, and adds the window's energy to <paramref name="results"/> (peaks:
+    /// the larger), its net load to the group rows and its hourly heating/cooling to <paramref name="buildingHourlyW"/>.
+    /// Running the year as one window or as consecutive windows gives the same temperatures and peaks, and sums equal up
+    /// to rounding.
+    /// </summary>
+    /// <param name="set">Building constants.</param>
+    /// <param name="drivers">Hourly drivers.</param>
+    /// <param name="results">Accumulates per-building results.</param>
+    /// <param name="massC">Mass temperature per building, °C (in and out).</param>
+    /// <param name="fromHour">First hour of the year.</param>
+    /// <param name="toHour">End hour (exclusive).</param>
+    /// <param name="options">Options; null for defaults.</param>
+    /// <param name="groupStart">Group boundaries as in <see cref="Run"/>; null: chunks.</param>
+    /// <param name="groupHourlyLoadW">Optional, groups × hours of the year: adds each group's hourly net load, W.</param>
+    /// <param name="buildingHourlyW">Optional, buildings × hours of the year: receives hourly heating/cooling, W.</param>
+    public static void RunWindow(
+        BuildingSet set, HourlyDrivers drivers, BuildingYearResults results, double[] massC, int fromHour, int toHour,
+        KernelOptions? options = null, int[]? groupStart = null, double[]? groupHourlyLoadW = null, double[]? buildingHourlyW = null)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(drivers);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(massC);
+        options ??= new KernelOptions();
+        CheckLength(massC, set.Count, nameof(massC));
+        CheckLength(results.HeatingKWh, set.Count, nameof(results));
+        if (fromHour < 0 || toHour > drivers.HourCount || fromHour > toHour)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fromHour), $"Window [{fromHour}, {toHour}) is not within the {drivers.HourCount} hours of the drivers.");
+        }
+
+        groupStart ??= Chunks(set.Count);
+        if (groupHourlyLoadW is not null && groupHourlyLoadW.Length != (groupStart.Length - 1) * drivers.HourCount)
+        {
+            throw new ArgumentException($"Expected {groupStart.Length - 1} × {drivers.HourCount} group loads.", nameof(groupHourlyLoadW));
+        }
+
+        if (buildingHourlyW is not null && buildingHourlyW.Length != (long)set.Count * drivers.HourCount)
+        {
+            throw new ArgumentException($"Expected {set.Count} × {drivers.HourCount} hourly values.", nameof(buildingHourlyW));
+        }
+
+        Execute(new Job(set, drivers, results, options, groupStart, groupHourlyLoadW, buildingHourlyW, massC, fromHour, toHour, warmUp: false));
+    }
+
+    private static void CheckLength(double[] array, int count, string name)
+    {
+        if (array.Length != count)
+        {
+            throw new ArgumentException($"Expected {count} entries, got {array.Length}.", name);
+        }
+    }
+
+    /// <summary>Group boundaries of <see cref="DefaultChunk"/> buildings.</summary>
+    private static int[] Chunks(int count)
+    {
+        int chunks = (count + DefaultChunk - 1) / DefaultChunk;
+        var groupStart = new int[chunks + 1];
+        for (int g = 0; g <= chunks; g++)
+        {
+            groupStart[g] = Math.Min(g * DefaultChunk, count);
+        }
+
+        return groupStart;
+    }
+
+    private static void Execute(Job job)
+    {
+        int groups = job.Groups;
+        if (job.Options.Parallel && groups > 1)
         {
             System.Threading.Tasks.Parallel.For(
-                0, groups, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, job.RunGroup);
+                0, groups, new ParallelOptions { MaxDegreeOfParallelism = job.Options.MaxDegreeOfParallelism }, job.RunGroup);
         }
         else
         {
@@ -97,8 +189,12 @@ public static class BuildingYearKernel
 
     private sealed class Job(
         BuildingSet set, HourlyDrivers drivers, BuildingYearResults results, KernelOptions options, int[] groupStart,
-        double[]? groupLoads, double[]? hourly)
+        double[]? groupLoads, double[]? hourly, double[] massC, int fromHour, int toHour, bool warmUp)
     {
+        public int Groups => groupStart.Length - 1;
+
+        public KernelOptions Options => options;
+
         public void RunGroup(int g)
         {
             int start = groupStart[g], end = groupStart[g + 1];
@@ -141,10 +237,10 @@ public static class BuildingYearKernel
             double maxH = set.MaxHeatingW[b], minC = -set.MaxCoolingW[b];
             double af = set.FloorAreaM2[b], kwp = set.PvCapacityKWp[b];
             double hf = options.HeatingElectricPerThermal, cf = options.CoolingElectricPerThermal;
-            double theta = options.InitialMassC;
+            double theta = warmUp ? options.InitialMassC : massC[b];
             double[]? perHour = hourly; // a local, so the JIT need not reload the field every hour
 
-            int warm = Math.Min(options.WarmupHours, n);
+            int warm = warmUp ? Math.Min(options.WarmupHours, n) : 0;
             for (int h = n - warm; h < n; h++)
             {
                 int u = h * HourlyDrivers.UseStride;
@@ -155,8 +251,14 @@ public static class BuildingYearKernel
                 theta = mt0 + (dm * phi);
             }
 
+            if (warmUp)
+            {
+                massC[b] = theta;
+                return;
+            }
+
             double heat = 0, cool = 0, peakH = 0, peakC = 0, elec = 0, pvSum = 0;
-            for (int h = 0; h < n; h++)
+            for (int h = fromHour; h < toHour; h++)
             {
                 int u = h * HourlyDrivers.UseStride;
                 double mt0 = (mPrev * theta) + (mE * outdoor[h]) + (mG * use[u]) + (mS * solar[h]);
@@ -184,17 +286,19 @@ public static class BuildingYearKernel
                 }
             }
 
+            massC[b] = theta;
             Store(b, heat, cool, peakH, peakC, elec, pvSum);
         }
 
         private void Store(int b, double heat, double cool, double peakH, double peakC, double elec, double pv)
         {
-            results.HeatingKWh[b] = heat / 1000.0;
-            results.CoolingKWh[b] = (0.0 - cool) / 1000.0; // 0 − (−0) = +0: no "-0" in tables
-            results.PeakHeatingW[b] = peakH;
-            results.PeakCoolingW[b] = 0.0 - peakC;
-            results.ElectricityKWh[b] = elec / 1000.0;
-            results.PvKWh[b] = pv / 1000.0;
+            // Added to earlier windows (zero for a whole-year run), peaks the larger.
+            results.HeatingKWh[b] += heat / 1000.0;
+            results.CoolingKWh[b] += (0.0 - cool) / 1000.0; // 0 − (−0) = +0: no "-0" in tables
+            results.PeakHeatingW[b] = Math.Max(results.PeakHeatingW[b], peakH);
+            results.PeakCoolingW[b] = Math.Max(results.PeakCoolingW[b], 0.0 - peakC);
+            results.ElectricityKWh[b] += elec / 1000.0;
+            results.PvKWh[b] += pv / 1000.0;
         }
 
         private void RunFour(int b, Span<double> row)
@@ -220,11 +324,11 @@ public static class BuildingYearKernel
             Vector256<double> af = Load(set.FloorAreaM2, b), kwp = Load(set.PvCapacityKWp, b);
             Vector256<double> hf = Vector256.Create(options.HeatingElectricPerThermal);
             Vector256<double> cf = Vector256.Create(options.CoolingElectricPerThermal);
-            Vector256<double> theta = Vector256.Create(options.InitialMassC);
+            Vector256<double> theta = warmUp ? Vector256.Create(options.InitialMassC) : Load(massC, b);
             Vector256<double> zero = Vector256<double>.Zero;
             double[]? perHour = hourly;
 
-            int warm = Math.Min(options.WarmupHours, n);
+            int warm = warmUp ? Math.Min(options.WarmupHours, n) : 0;
             for (int h = n - warm; h < n; h++)
             {
                 int u = h * HourlyDrivers.UseStride;
@@ -239,8 +343,14 @@ public static class BuildingYearKernel
                 theta = mt0 + (dm * phi);
             }
 
+            if (warmUp)
+            {
+                Vector256.StoreUnsafe(theta, ref MemoryMarshal.GetArrayDataReference(massC), (nuint)b);
+                return;
+            }
+
             Vector256<double> heat = zero, cool = zero, peakH = zero, peakC = zero, elec = zero, pvSum = zero;
-            for (int h = 0; h < n; h++)
+            for (int h = fromHour; h < toHour; h++)
             {
                 int u = h * HourlyDrivers.UseStride;
                 Vector256<double> te = Vector256.Create(Unsafe.Add(ref outdoor, h));
@@ -276,6 +386,7 @@ public static class BuildingYearKernel
                 }
             }
 
+            Vector256.StoreUnsafe(theta, ref MemoryMarshal.GetArrayDataReference(massC), (nuint)b);
             for (int l = 0; l < 4; l++)
             {
                 Store(b + l, heat.GetElement(l), cool.GetElement(l), peakH.GetElement(l), peakC.GetElement(l), elec.GetElement(l), pvSum.GetElement(l));
@@ -313,11 +424,11 @@ public static class BuildingYearKernel
             Vector512<double> af = Load8(set.FloorAreaM2, b), kwp = Load8(set.PvCapacityKWp, b);
             Vector512<double> hf = Vector512.Create(options.HeatingElectricPerThermal);
             Vector512<double> cf = Vector512.Create(options.CoolingElectricPerThermal);
-            Vector512<double> theta = Vector512.Create(options.InitialMassC);
+            Vector512<double> theta = warmUp ? Vector512.Create(options.InitialMassC) : Load8(massC, b);
             Vector512<double> zero = Vector512<double>.Zero;
             double[]? perHour = hourly;
 
-            int warm = Math.Min(options.WarmupHours, n);
+            int warm = warmUp ? Math.Min(options.WarmupHours, n) : 0;
             for (int h = n - warm; h < n; h++)
             {
                 int u = h * HourlyDrivers.UseStride;
@@ -332,8 +443,14 @@ public static class BuildingYearKernel
                 theta = mt0 + (dm * phi);
             }
 
+            if (warmUp)
+            {
+                Vector512.StoreUnsafe(theta, ref MemoryMarshal.GetArrayDataReference(massC), (nuint)b);
+                return;
+            }
+
             Vector512<double> heat = zero, cool = zero, peakH = zero, peakC = zero, elec = zero, pvSum = zero;
-            for (int h = 0; h < n; h++)
+            for (int h = fromHour; h < toHour; h++)
             {
                 int u = h * HourlyDrivers.UseStride;
                 Vector512<double> te = Vector512.Create(Unsafe.Add(ref outdoor, h));
@@ -370,6 +487,7 @@ public static class BuildingYearKernel
                 }
             }
 
+            Vector512.StoreUnsafe(theta, ref MemoryMarshal.GetArrayDataReference(massC), (nuint)b);
             for (int l = 0; l < 8; l++)
             {
                 Store(b + l, heat.GetElement(l), cool.GetElement(l), peakH.GetElement(l), peakC.GetElement(l), elec.GetElement(l), pvSum.GetElement(l));

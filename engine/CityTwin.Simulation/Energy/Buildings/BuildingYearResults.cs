@@ -16,6 +16,17 @@ public sealed class BuildingYearResults
         PvKWh = new double[count];
     }
 
+    /// <summary>Sets every result to zero (before a run that adds windows).</summary>
+    public void Clear()
+    {
+        Array.Clear(HeatingKWh);
+        Array.Clear(CoolingKWh);
+        Array.Clear(PeakHeatingW);
+        Array.Clear(PeakCoolingW);
+        Array.Clear(ElectricityKWh);
+        Array.Clear(PvKWh);
+    }
+
     /// <summary>Space heating need, kWh per year.</summary>
     public double[] HeatingKWh { get; }
 
