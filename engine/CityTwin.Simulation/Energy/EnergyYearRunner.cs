@@ -1,14 +1,19 @@
+using CityTwin.Ecs.Core;
+using CityTwin.Ecs.Timing;
 using CityTwin.Simulation.Energy.Buildings;
 using CityTwin.Simulation.Energy.Grid;
 using CityTwin.Simulation.Energy.Pv;
 using CityTwin.Simulation.Energy.Results;
+using CityTwin.Simulation.Energy.Systems;
 using CityTwin.Simulation.Energy.Weather;
 
 namespace CityTwin.Simulation.Energy;
 
 /// <summary>
 /// Library entry point: runs a year of building energy, rooftop PV and feeder loads for a list of buildings under one
-/// weather series, and returns the result tables.
+/// weather series, and returns the result tables. (For a run on a shared clock, or any window, create the entities
+/// with <see cref="BuildingEnergySystem.Create"/> and advance the system yourself; <see cref="Collect"/> reads the
+/// tables.)
 /// </summary>
 public static class EnergyYearRunner
 {
@@ -17,115 +22,89 @@ public static class EnergyYearRunner
     /// <param name="weather">Hourly weather (an EPW file or <see cref="SyntheticWeather"/>).</param>
     /// <param name="options">Options; null for defaults.</param>
     /// <returns>Per building, per feeder per hour, and city totals.</returns>
+    /// <remarks>The buildings, their PV systems and the feeders are entities of a world of their own, advanced by a
+    /// <see cref="BuildingEnergySystem"/> over the year as one tick; the tables are read off the entities.</remarks>
     public static EnergyYearResult Run(ReadOnlySpan<BuildingDescription> buildings, HourlyWeather weather, EnergyYearOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(weather);
-        options ??= new EnergyYearOptions();
-        int n = buildings.Length;
+        using var world = World.Create();
+        var system = BuildingEnergySystem.Create(world, buildings, weather, options);
+        system.Initialize();
+        system.Update(new SimTick(0, SimTime.Zero, SimTime.FromHours(system.HourCount)));
+        return Collect(system, buildings.Length);
+    }
 
-        // Buildings without floor area are skipped (and counted), never simulated with zero or negative demand.
-        var simulated = new List<int>(n);
-        for (int i = 0; i < n; i++)
+    /// <summary>Reads the result tables off a system's entities (input order).</summary>
+    /// <param name="system">The system, advanced over the hours wanted.</param>
+    /// <param name="buildingCount">Number of input buildings.</param>
+    /// <returns>The tables.</returns>
+    public static EnergyYearResult Collect(BuildingEnergySystem system, int buildingCount)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var hours = system.HourCount;
+        var result = new EnergyYearResult(buildingCount, hours, system.Feeders, system.WeatherSource, system.WeatherIsSynthetic);
+        system.FeederHourlyNetLoadW.CopyTo(result.FeederHourlyNetLoadW, 0);
+        var set = system.Set;
+        var slotOf = new int[set.Count];
+        foreach (ref var chunk in system.World.Query(in BuildingQuery))
         {
-            if (buildings[i].FootprintAreaM2 > 0.0 && buildings[i].Storeys > 0 && double.IsFinite(buildings[i].FootprintAreaM2))
+            var refs = chunk.GetSpan<BuildingRef>();
+            var energies = chunk.GetSpan<BuildingEnergy>();
+            for (var j = 0; j < chunk.Count; j++)
             {
-                simulated.Add(i);
+                var i = refs[j].ModelIndex;
+                slotOf[refs[j].Slot] = i;
+                result.Simulated[i] = true;
+                result.FloorAreaM2[i] = set.FloorAreaM2[refs[j].Slot];
+                result.HeatingKWh[i] = energies[j].HeatingKWh;
+                result.CoolingKWh[i] = energies[j].CoolingKWh;
+                result.PeakHeatingW[i] = energies[j].PeakHeatingW;
+                result.PeakCoolingW[i] = energies[j].PeakCoolingW;
+                result.ElectricityKWh[i] = energies[j].ElectricityKWh;
             }
         }
 
-        if (options.UFactorByBuilding is { } factors && factors.Count != n)
+        foreach (ref var chunk in system.World.Query(in PvQuery))
         {
-            throw new ArgumentException($"UFactorByBuilding has {factors.Count} entries for {n} buildings.", nameof(options));
+            var pv = chunk.GetSpan<PvArray>();
+            for (var j = 0; j < chunk.Count; j++)
+            {
+                result.PvKWh[pv[j].BuildingModelIndex] += pv[j].EnergyKWh;
+                result.PvCapacityKWp[pv[j].BuildingModelIndex] += pv[j].CapacityKWp;
+            }
         }
 
-        int m = simulated.Count;
-        FeederAssignment feeders = options.Feeders ?? Cluster(buildings, simulated, options);
-        if (feeders.FeederOfBuilding.Length != n)
-        {
-            throw new ArgumentException($"The feeder assignment covers {feeders.FeederOfBuilding.Length} buildings, not {n}.", nameof(options));
-        }
-
-        // Order simulated buildings by feeder (stable counting sort) so each feeder is one contiguous kernel group.
-        int k = feeders.FeederCount;
-        var groupStart = new int[k + 1];
-        foreach (int i in simulated)
-        {
-            groupStart[feeders.FeederOfBuilding[i] + 1]++;
-        }
-
-        for (int f = 0; f < k; f++)
-        {
-            groupStart[f + 1] += groupStart[f];
-        }
-
-        var order = new int[m];
-        var fill = (int[])groupStart.Clone();
-        foreach (int i in simulated)
-        {
-            order[fill[feeders.FeederOfBuilding[i]]++] = i;
-        }
-
-        var set = new BuildingSet(m);
-        var pvKWp = new double[m];
-        for (int s = 0; s < m; s++)
-        {
-            ref readonly BuildingDescription b = ref buildings[order[s]];
-            pvKWp[s] = RoofPv.Adopts(order[s], options.PvAdoptionShare, (ulong)options.Seed)
-                ? RoofPv.CapacityKWp(RoofPv.UsableRoofAreaM2(b.FootprintAreaM2, options.UsableRoofFraction))
-                : 0.0;
-            set.Set(s, BuildingThermalModel.Create(b, options.UFactorByBuilding?[order[s]] ?? 1.0), pvKWp[s]);
-        }
-
-        HourlyDrivers drivers = HourlyDrivers.Create(weather, options.Pv);
-        var kernel = new BuildingYearResults(m);
-        var result = new EnergyYearResult(n, drivers.HourCount, feeders, weather.SourceName, weather.IsSynthetic);
-        int hours = drivers.HourCount;
-        double[]? hourly = options.HourlyBuildingOutput ? new double[(long)m * hours] : null;
-        BuildingYearKernel.Run(set, drivers, kernel, options.Kernel, groupStart, result.FeederHourlyNetLoadW, hourly);
-        if (hourly is not null)
+        if (system.BuildingHourlyW is { } hourly)
         {
             // Back to input order; skipped buildings keep rows of zeros.
-            result.BuildingHourlyHeatingCoolingW = new double[(long)n * hours];
-            for (int s = 0; s < m; s++)
+            result.BuildingHourlyHeatingCoolingW = new double[(long)buildingCount * hours];
+            for (var s = 0; s < set.Count; s++)
             {
-                Array.Copy(hourly, (long)s * hours, result.BuildingHourlyHeatingCoolingW, (long)order[s] * hours, hours);
+                Array.Copy(hourly, (long)s * hours, result.BuildingHourlyHeatingCoolingW, (long)slotOf[s] * hours, hours);
             }
-        }
-
-        double area = 0, heat = 0, cool = 0, elec = 0, pv = 0, kwp = 0;
-        for (int s = 0; s < m; s++)
-        {
-            int i = order[s];
-            result.Simulated[i] = true;
-            result.FloorAreaM2[i] = set.FloorAreaM2[s];
-            result.HeatingKWh[i] = kernel.HeatingKWh[s];
-            result.CoolingKWh[i] = kernel.CoolingKWh[s];
-            result.PeakHeatingW[i] = kernel.PeakHeatingW[s];
-            result.PeakCoolingW[i] = kernel.PeakCoolingW[s];
-            result.ElectricityKWh[i] = kernel.ElectricityKWh[s];
-            result.PvKWh[i] = kernel.PvKWh[s];
-            result.PvCapacityKWp[i] = pvKWp[s];
         }
 
         // Totals in input order, so they do not depend on the feeder ordering.
-        for (int i = 0; i < n; i++)
+        double area = 0, heat = 0, cool = 0, elec = 0, pvKWh = 0, kwp = 0;
+        for (var i = 0; i < buildingCount; i++)
         {
             area += result.FloorAreaM2[i];
             heat += result.HeatingKWh[i];
             cool += result.CoolingKWh[i];
             elec += result.ElectricityKWh[i];
-            pv += result.PvKWh[i];
+            pvKWh += result.PvKWh[i];
             kwp += result.PvCapacityKWp[i];
         }
 
-        double peak = double.MinValue;
-        int peakHour = 0;
-        for (int h = 0; h < drivers.HourCount; h++)
+        var feeders = system.Feeders.FeederCount;
+        var peak = double.MinValue;
+        var peakHour = 0;
+        for (var h = 0; h < hours; h++)
         {
             double city = 0;
-            for (int f = 0; f < k; f++)
+            for (var f = 0; f < feeders; f++)
             {
-                city += result.FeederHourlyNetLoadW[(f * drivers.HourCount) + h];
+                city += result.FeederHourlyNetLoadW[(f * hours) + h];
             }
 
             if (city > peak)
@@ -135,30 +114,12 @@ public static class EnergyYearRunner
             }
         }
 
-        result.SkippedCount = n - m;
-        result.Totals = new CityEnergyTotals(m, area, heat, cool, elec, pv, kwp, m == 0 ? 0.0 : peak, peakHour);
+        var m = set.Count;
+        result.SkippedCount = system.SkippedCount;
+        result.Totals = new CityEnergyTotals(m, area, heat, cool, elec, pvKWh, kwp, m == 0 ? 0.0 : peak, peakHour);
         return result;
     }
 
-    private static FeederAssignment Cluster(ReadOnlySpan<BuildingDescription> buildings, List<int> simulated, EnergyYearOptions options)
-    {
-        int n = buildings.Length;
-        var x = new double[n];
-        var y = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            x[i] = buildings[i].X;
-            y[i] = buildings[i].Y;
-        }
-
-        if (n == 0)
-        {
-            return new FeederAssignment([], [0.0], [0.0], generated: true);
-        }
-
-        int k = Math.Clamp((Math.Max(simulated.Count, 1) + options.BuildingsPerFeeder - 1) / Math.Max(options.BuildingsPerFeeder, 1), 1, n);
-
-        // Lloyd iterations are capped at 20: feeder boundaries need not be converged to the last building.
-        return FeederClustering.KMeans(x, y, k, options.Seed, maxIterations: 20);
-    }
+    private static readonly QueryDescription BuildingQuery = new QueryDescription().WithAll<BuildingRef, BuildingEnergy>();
+    private static readonly QueryDescription PvQuery = new QueryDescription().WithAll<PvArray>();
 }
