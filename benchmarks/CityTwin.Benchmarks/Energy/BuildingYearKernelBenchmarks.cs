@@ -1,7 +1,11 @@
 using BenchmarkDotNet.Attributes;
 using CityTwin.IO.Osm;
 using CityTwin.Model;
+using CityTwin.Ecs.Core;
+using CityTwin.Ecs.Timing;
+using CityTwin.Simulation.Energy;
 using CityTwin.Simulation.Energy.Buildings;
+using CityTwin.Simulation.Energy.Systems;
 using CityTwin.Simulation.Energy.Pv;
 using CityTwin.Simulation.Energy.Weather;
 using ModelUse = CityTwin.Model.Buildings.BuildingUse;
@@ -28,6 +32,9 @@ public class BuildingYearKernelBenchmarks
     private BuildingYearResults _results = null!;
     private int[] _groups = null!;
     private double[] _feederLoads = null!;
+    private World _world = null!;
+    private BuildingEnergySystem _system = null!;
+    private long _tick;
 
     /// <summary>Imports Monaco, replicates its buildings and builds the drivers (not timed).</summary>
     [GlobalSetup]
@@ -47,6 +54,7 @@ public class BuildingYearKernelBenchmarks
         CityModel monaco = OsmCityImporter.Import(Path.Combine(root.FullName, "scenarios", "sample-city", "monaco-2016.osm.pbf"));
         ReadOnlySpan<CityTwin.Model.Buildings.Building> source = monaco.Buildings.Buildings;
         _set = new BuildingSet(BuildingCount);
+        var descriptions = new BuildingDescription[BuildingCount];
         for (int i = 0; i < BuildingCount; i++)
         {
             CityTwin.Model.Buildings.Building m = source[i % source.Length];
@@ -58,7 +66,10 @@ public class BuildingYearKernelBenchmarks
                 Use = Map(m.Use),
                 ConstructionYear = m.StartYear > 0 ? m.StartYear : ArchetypeResolver.DefaultYear(Map(m.Use)),
                 FacadeAzimuthDeg = (i / source.Length) * 7.0,
+                X = (i % 300) * 20.0,
+                Y = (i / 300) * 20.0,
             };
+            descriptions[i] = d;
             _set.Set(i, BuildingThermalModel.Create(d), i % 4 == 0 ? RoofPv.CapacityKWp(RoofPv.UsableRoofAreaM2(d.FootprintAreaM2)) : 0.0);
         }
 
@@ -80,6 +91,27 @@ public class BuildingYearKernelBenchmarks
         _results = new BuildingYearResults(BuildingCount);
         _groups = Enumerable.Range(0, Feeders + 1).Select(g => g * (BuildingCount / Feeders)).ToArray();
         _feederLoads = new double[Feeders * _drivers.HourCount];
+
+        // The same buildings as ECS entities (k-means feeders of 1,000 buildings, a quarter with PV), as a run uses them.
+        _world = World.Create();
+        _system = BuildingEnergySystem.Create(_world, descriptions, SyntheticWeather.Create(43.73, 7.42, 1.0),
+            new EnergyYearOptions { BuildingsPerFeeder = BuildingCount / Feeders, PvAdoptionShare = 0.25 });
+    }
+
+    /// <summary>Disposes the world.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => _world.Dispose();
+
+    /// <summary>Both cores, through the ECS: warm-up, then the year as one tick of the building energy system, results
+    /// added to the building, PV and feeder entities.</summary>
+    [Benchmark]
+    public double EcsYearParallel()
+    {
+        _system.Initialize();
+        var hours = SimTime.FromHours(_system.HourCount);
+        _system.Update(new SimTick(_tick, hours * _tick, hours));
+        _tick++;
+        return _system.FeederHourlyNetLoadW[0];
     }
 
     private static BuildingUse Map(ModelUse use) => use switch
