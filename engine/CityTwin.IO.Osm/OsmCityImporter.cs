@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CityTwin.IO.Osm.Buildings;
+using CityTwin.IO.Osm.Energy;
 using CityTwin.IO.Osm.Lighting;
 using CityTwin.IO.Osm.Reading;
 using CityTwin.IO.Osm.Roads;
@@ -37,8 +38,9 @@ public static class OsmCityImporter
         var roads = RoadNetworkBuilder.Build(data, projection, options, report);
         var buildings = BuildingBuilder.Build(data, projection, options, report);
         var lamps = StreetLampBuilder.Build(data, projection, roads, options);
+        var assets = GridAssetBuilder.Build(data, projection, report);
         Debug.Assert(roads.Edges.Length > 0, "the road builder throws when nothing is drivable");
         return new CityModel(projection, roads, buildings, lamps,
-            new ImportReport(data.SourceName, data.Nodes.Count, data.Ways.Count, data.RelationsRead, report.Build()));
+            new ImportReport(data.SourceName, data.Nodes.Count, data.Ways.Count, data.RelationsRead, report.Build()), assets);
     }
 }

@@ -1,4 +1,5 @@
 using CityTwin.Model.Buildings;
+using CityTwin.Model.Energy;
 using CityTwin.Model.Geometry;
 using CityTwin.Model.Lighting;
 using CityTwin.Model.Reporting;
@@ -7,7 +8,7 @@ using CityTwin.Model.Roads;
 namespace CityTwin.Model;
 
 /// <summary>
-/// The immutable city model: road network, buildings and street lamps in projected metres, plus the projection
+/// The immutable city model: road network, buildings, street lamps and mapped grid assets in projected metres, plus the projection
 /// that converts back to lon/lat and the report of the import that built it.
 /// </summary>
 public sealed class CityModel
@@ -18,7 +19,9 @@ public sealed class CityModel
     /// <param name="buildings">Buildings.</param>
     /// <param name="lamps">Street lamps.</param>
     /// <param name="report">Import report.</param>
-    public CityModel(LocalTransverseMercator projection, RoadNetwork roads, BuildingSet buildings, StreetLampSet lamps, ImportReport report)
+    /// <param name="assets">Mapped substations, transformers and charging stations (null: none).</param>
+    public CityModel(LocalTransverseMercator projection, RoadNetwork roads, BuildingSet buildings, StreetLampSet lamps, ImportReport report,
+        GridAssetSet? assets = null)
     {
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(roads);
@@ -30,7 +33,11 @@ public sealed class CityModel
         Buildings = buildings;
         Lamps = lamps;
         Report = report;
+        Assets = assets ?? GridAssetSet.Empty;
     }
+
+    /// <summary>Mapped substations, transformers and EV charging stations.</summary>
+    public GridAssetSet Assets { get; }
 
     /// <summary>Projection between WGS 84 lon/lat and the model plane.</summary>
     public LocalTransverseMercator Projection { get; }

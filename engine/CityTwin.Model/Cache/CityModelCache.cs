@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using CityTwin.Model.Buildings;
+using CityTwin.Model.Energy;
 using CityTwin.Model.Geometry;
 using CityTwin.Model.Lighting;
 using CityTwin.Model.Reporting;
@@ -25,7 +26,7 @@ namespace CityTwin.Model.Cache;
 public static class CityModelCache
 {
     /// <summary>The format version this build reads and writes.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private const int HeaderBytes = 8 + 4 + 4 + 8 + 32;
     private static readonly byte[] Magic = "CITYTWIN"u8.ToArray();
@@ -136,6 +137,7 @@ public static class CityModelCache
         WriteArray(w, l.LampArray);
         WriteArray(w, l.TagArray);
         WriteStrings(w, l.StringArray);
+        WriteArray(w, model.Assets.AssetArray);
         var rep = model.Report;
         w.Write(rep.SourceName);
         w.Write(rep.NodesRead);
@@ -172,6 +174,7 @@ public static class CityModelCache
         var buildings = new BuildingSet(
             ReadArray<Building>(rd, bytes), ReadArray<FootprintRing>(rd, bytes), ReadArray<PointM>(rd, bytes), ReadStrings(rd));
         var lamps = new StreetLampSet(ReadArray<StreetLamp>(rd, bytes), ReadArray<LampTag>(rd, bytes), ReadStrings(rd));
+        var assets = new GridAssetSet(ReadArray<GridAsset>(rd, bytes));
         var source = rd.ReadString();
         long nodes = rd.ReadInt64(), ways = rd.ReadInt64(), relations = rd.ReadInt64();
         var entries = new ReportEntry[ReadCount(rd)];
@@ -195,7 +198,7 @@ public static class CityModelCache
             throw new InvalidDataException("unread bytes at the end of the payload");
         }
 
-        return new CityModel(projection, roads, buildings, lamps, new ImportReport(source, nodes, ways, relations, entries));
+        return new CityModel(projection, roads, buildings, lamps, new ImportReport(source, nodes, ways, relations, entries), assets);
     }
 
     private static void WriteArray<T>(BinaryWriter w, T[] array)

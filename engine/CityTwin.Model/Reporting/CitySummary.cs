@@ -29,6 +29,8 @@ public sealed class CitySummary
         BuildingAreaKm2 = model.Buildings.TotalAreaM2 / 1e6;
         Lamps = model.Lamps.Count;
         GeneratedLamps = model.Lamps.GeneratedCount;
+        FeederSources = model.Assets.FeederSources().Length;
+        ChargingStations = model.Assets.ChargingStations().Length;
         foreach (ref readonly var j in roads.Junctions)
         {
             KindCounts[(int)j.Kind]++;
@@ -71,6 +73,12 @@ public sealed class CitySummary
     /// <summary>Number of generated street lamps.</summary>
     public int GeneratedLamps { get; }
 
+    /// <summary>Mapped substations and transformers.</summary>
+    public int FeederSources { get; }
+
+    /// <summary>Mapped EV charging stations.</summary>
+    public int ChargingStations { get; }
+
     /// <summary>Junction count per <see cref="JunctionKind"/> (indexed by the enum value).</summary>
     public int[] KindCounts { get; } = new int[6];
 
@@ -88,6 +96,7 @@ public sealed class CitySummary
         sb.AppendLine(ci, $"signals:     {SignalisedJunctions:N0} signal programs");
         sb.AppendLine(ci, $"buildings:   {Buildings:N0}, {BuildingAreaKm2:F3} km² of footprint");
         sb.AppendLine(ci, $"lamps:       {Lamps:N0} ({Lamps - GeneratedLamps:N0} mapped, {GeneratedLamps:N0} generated along lit roads)");
+        sb.AppendLine(ci, $"grid:        {FeederSources:N0} mapped substations/transformers, {ChargingStations:N0} charging stations");
         if (r.Entries.Count > 0)
         {
             sb.AppendLine("dropped or changed:");

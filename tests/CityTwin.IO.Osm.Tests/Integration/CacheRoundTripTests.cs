@@ -36,6 +36,19 @@ public class CacheRoundTripTests
     }
 
     [Test]
+    public void Load_BadHersfeldCache_KeepsTheGridAssets()
+    {
+        var path = Path.Combine(_dir, "bad-hersfeld.ctw");
+        var model = ImportedCities.BadHersfeld;
+        CityModelCache.Save(model, path);
+
+        var loaded = CityModelCache.Load(path);
+
+        Assert.That(model.Assets.Count, Is.GreaterThan(0));
+        Assert.That(loaded.Assets.Assets.ToArray(), Is.EqualTo(model.Assets.Assets.ToArray()));
+    }
+
+    [Test]
     public void Import_SameFileTwice_GivesByteIdenticalCaches()
     {
         var a = Path.Combine(_dir, "a.ctw");
