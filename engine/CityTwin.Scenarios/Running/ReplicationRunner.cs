@@ -297,6 +297,7 @@ internal static class ReplicationRunner
         return EnergyYearRunner.Run(descriptions, weather, new EnergyYearOptions
         {
             PvAdoptionShare = prepared.PvShare, Seed = (int)(seed % int.MaxValue), UFactorByBuilding = prepared.UFactorByBuilding,
+            Feeders = CityBuildings.MappedFeeders(model, descriptions), // mapped substations when the city has them, else k-means
         });
     }
 }

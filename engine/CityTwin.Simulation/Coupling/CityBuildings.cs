@@ -1,6 +1,7 @@
 using CityTwin.Model;
 using CityTwin.Model.Buildings;
 using CityTwin.Simulation.Energy.Buildings;
+using CityTwin.Simulation.Energy.Grid;
 
 namespace CityTwin.Simulation.Coupling;
 
@@ -39,6 +40,32 @@ public static class CityBuildings
         var descriptions = new BuildingDescription[buildings.Length];
         defaults = ArchetypeDefaultCounts.ResolveAll(tags, descriptions);
         return descriptions;
+    }
+
+    /// <summary>
+    /// Feeders from the city's mapped substations and transformers (<c>power=substation</c>/<c>transformer</c>): each
+    /// building on the nearest one. Null when none is mapped: the energy run then generates feeders by clustering.
+    /// </summary>
+    /// <param name="city">The city model.</param>
+    /// <param name="buildings">The building descriptions (positions), in the model's order.</param>
+    /// <returns>The assignment (flagged as mapped), or null.</returns>
+    public static FeederAssignment? MappedFeeders(CityModel city, ReadOnlySpan<BuildingDescription> buildings)
+    {
+        ArgumentNullException.ThrowIfNull(city);
+        var sources = city.Assets.FeederSources();
+        if (sources.Length == 0)
+        {
+            return null;
+        }
+
+        var x = new double[buildings.Length];
+        var y = new double[buildings.Length];
+        for (var i = 0; i < buildings.Length; i++)
+        {
+            (x[i], y[i]) = (buildings[i].X, buildings[i].Y);
+        }
+
+        return FeederClustering.Nearest(x, y, sources.Select(s => s.Position.XM).ToArray(), sources.Select(s => s.Position.YM).ToArray());
     }
 
     /// <summary>Length of the outer rings (holes excluded), metres.</summary>

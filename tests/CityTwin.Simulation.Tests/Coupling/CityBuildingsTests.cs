@@ -31,4 +31,29 @@ public class CityBuildingsTests
         // the synthetic clear-sky year has more sun than a real one, so the city average sits in the lower part.
         Assert.That(heatingPerM2, Is.InRange(5, 250));
     }
+
+    [Test]
+    public void MappedFeeders_BadHersfeld_EachBuildingOnItsNearestMappedSubstationOrTransformer()
+    {
+        var city = CouplingCities.ImportOrIgnore("bad-hersfeld-2021.osm.gz");
+        var descriptions = CityBuildings.Describe(city, out _);
+        var sources = city.Assets.FeederSources();
+        var feeders = CityBuildings.MappedFeeders(city, descriptions);
+        Assert.That(feeders, Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(feeders!.Generated, Is.False);
+            Assert.That(feeders.FeederCount, Is.EqualTo(sources.Length));
+            for (var i = 0; i < descriptions.Length; i += 97)
+            {
+                var d = descriptions[i];
+                var nearest = Enumerable.Range(0, sources.Length)
+                    .MinBy(s => Math.Pow(sources[s].Position.XM - d.X, 2) + Math.Pow(sources[s].Position.YM - d.Y, 2));
+                Assert.That(feeders.FeederOfBuilding[i], Is.EqualTo(nearest));
+            }
+        });
+
+        var monaco = CouplingCities.ImportOrIgnore("monaco-2016.osm.pbf");
+        Assert.That(CityBuildings.MappedFeeders(monaco, CityBuildings.Describe(monaco, out _)), Is.Null, "none mapped: clustering");
+    }
 }
