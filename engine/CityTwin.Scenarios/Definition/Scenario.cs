@@ -45,6 +45,9 @@ public sealed record Scenario
     /// <summary>Share of electric vehicles among passenger cars, 0–1.</summary>
     public double EvShare { get; init; }
 
+    /// <summary>Where electric vehicles charge.</summary>
+    public ChargingSettings Charging { get; init; } = new();
+
     /// <summary>Edits to the baseline, applied in order.</summary>
     public IReadOnlyList<Edit> Edits { get; init; } = [];
 
@@ -187,6 +190,24 @@ public sealed record EnergySettings
 
     /// <summary>Share of buildings with rooftop PV, 0–1.</summary>
     public double PvShare { get; init; }
+}
+
+/// <summary>Where electric vehicles charge after they arrive (<c>vehicles.charging</c>).</summary>
+public sealed record ChargingSettings
+{
+    /// <summary><c>auto</c>: at the nearest mapped station within <see cref="MaxWalkM"/> of the destination, else at the
+    /// destination; <c>mapped</c>: only at mapped stations (EVs with none in reach do not charge, counted);
+    /// <c>destination</c>: every EV at a charger at its destination.</summary>
+    public string At { get; init; } = "auto";
+
+    /// <summary>Largest distance from the destination to a station a driver walks, metres.</summary>
+    public double MaxWalkM { get; init; } = 500;
+
+    /// <summary>Charger power at destinations and at mapped stations without a power tag, kW.</summary>
+    public double PowerKW { get; init; } = 22;
+
+    /// <summary>Sockets of a mapped station without a capacity tag.</summary>
+    public int Sockets { get; init; } = 2;
 }
 
 /// <summary>Outputs wanted.</summary>

@@ -37,6 +37,7 @@ public static class ScenarioLoader
         var errors = new List<ScenarioError>();
         var top = new YamlSection(source, source.Root, "", errors, TopKeys);
         var city = ReadCity(top);
+        var vehicles = top.Section("vehicles", "evShare", "charging");
         var scenario = new Scenario
         {
             Name = top.String("name") ?? Path.GetFileNameWithoutExtension(source.Path),
@@ -51,7 +52,14 @@ public static class ScenarioLoader
             Demand = ReadDemand(top, city),
             Lighting = top.Section("lighting", LightingKeys) is { } l ? ReadLighting(l, new LightingSettings()) : new LightingSettings(),
             Energy = ReadEnergy(top),
-            EvShare = top.Section("vehicles", "evShare")?.Double("evShare", 0, 0, 1) ?? 0,
+            EvShare = vehicles?.Double("evShare", 0, 0, 1) ?? 0,
+            Charging = vehicles?.Section("charging", "at", "maxWalkM", "powerKW", "sockets") is { } c
+                ? new ChargingSettings
+                {
+                    At = c.Choice("at", "auto", "auto", "mapped", "destination"), MaxWalkM = c.Double("maxWalkM", 500, 0, 50_000),
+                    PowerKW = c.Double("powerKW", 22, 1, 1000), Sockets = c.Int("sockets", 2, 1, 1000),
+                }
+                : new ChargingSettings(),
             Edits = EditReader.ReadAll(top),
             Outputs = ReadOutputs(top),
         };

@@ -15,7 +15,7 @@ public sealed class KpiSet
     [
         "seed", "replications", "vehiclesInserted", "vehiclesArrived", "vehiclesRemoved", "vehiclesRunning", "tripsUnroutable",
         "meanTripDurationS", "meanTimeLossS", "meanWaitingTimeS", "meanSpeedMps", "vehicleKm", "vehicleUpdates", "wallSeconds",
-        "realTimeFactor", "co2Kg", "noxKg", "fuelL", "evBatteryKWh", "evChargingKWh", "streetLamps", "streetLightingKWh",
+        "realTimeFactor", "co2Kg", "noxKg", "fuelL", "evBatteryKWh", "evChargingKWh", "evChargedAtStations", "evChargingWaitMeanS", "evNotCharged", "streetLamps", "streetLightingKWh",
         "buildingHeatingKWh", "buildingCoolingKWh", "buildingElectricityKWh", "pvKWh", "peakFeederLoadKW",
     ];
 

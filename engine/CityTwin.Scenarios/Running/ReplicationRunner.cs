@@ -141,9 +141,19 @@ internal static class ReplicationRunner
         }
 
         Func<double, double, int>? feederOf = energy is null ? null : (x, y) => NearestFeeder(energy.Feeders, x, y);
-        var sessions = EvCharging.Simulate(sim.TripInfos, emissions.Trips, destinations, emissions.Ev.BatteryCapacityWh,
-            new Simulation.Emissions.ChargingStation(), feederOf);
+        // Mapped public stations (amenity=charging_station) near destinations, else chargers at destinations.
+        var charging = scenario.Charging;
+        var stations = charging.At == "destination" ? [] : model.Assets.ChargingStations().Select(a => new ChargingSite(a.OsmId, a.Position.XM,
+            a.Position.YM, new Simulation.Emissions.ChargingStation((double.IsNaN(a.PowerKW) ? charging.PowerKW : a.PowerKW) * 1000),
+            a.Capacity > 0 ? a.Capacity : charging.Sockets)).ToList();
+        var outcome = EvCharging.Simulate(sim.TripInfos, emissions.Trips, destinations, emissions.Ev.BatteryCapacityWh,
+            charging.At == "mapped" ? null : new Simulation.Emissions.ChargingStation(charging.PowerKW * 1000), stations, charging.MaxWalkM, feederOf);
+        var sessions = outcome.Sessions;
         kpis.Set("evChargingKWh", sessions.Sum(x => x.GridKWh));
+        var atStations = sessions.Where(x => x.StationOsmId != 0).ToList();
+        kpis.Set("evChargedAtStations", atStations.Count);
+        kpis.Set("evChargingWaitMeanS", atStations.Count > 0 ? atStations.Average(x => x.WaitS) : 0);
+        kpis.Set("evNotCharged", outcome.NotCharged);
         double[]? evFeederKW = null;
         double[]? lightingFeederKW = null;
         var peakKW = (energy?.Totals.PeakNetLoadW ?? 0) / 1000;

@@ -33,6 +33,19 @@ public sealed class ScenarioLoaderTests : TinyCityFixture
     }
 
     [Test]
+    public void VehiclesCharging_IsReadWithDefaults_AndBadValuesAreRefusedWithTheirPlace()
+    {
+        var ok = ScenarioLoader.Parse("city:\n  cache: corridor.ctw\nvehicles:\n  evShare: 0.3\n  charging: { at: mapped, maxWalkM: 300 }\n", Dir);
+        Assert.That(ok.Charging, Is.EqualTo(new ChargingSettings { At = "mapped", MaxWalkM = 300 }));
+        Assert.That(ScenarioLoader.Parse("city:\n  cache: corridor.ctw\n", Dir).Charging, Is.EqualTo(new ChargingSettings()));
+        var bad = Assert.Throws<ScenarioValidationException>(() =>
+            ScenarioLoader.Parse("city:\n  cache: corridor.ctw\nvehicles:\n  charging:\n    at: everywhere\n    sockts: 3\n", Dir))!;
+        var text = string.Join("\n", bad.Errors);
+        Assert.That(text, Does.Contain("vehicles.charging.at: 'everywhere' is not allowed; expected one of auto, mapped, destination"));
+        Assert.That(text, Does.Contain(":6:5: unknown key 'vehicles.charging.sockts' (did you mean 'sockets'?)"));
+    }
+
+    [Test]
     public void EveryProblemIsReportedAtOnce_WithWhatWasExpected()
     {
         var yaml = """

@@ -1,5 +1,6 @@
 using CityTwin.Model;
 using CityTwin.Model.Buildings;
+using CityTwin.Model.Energy;
 using CityTwin.Model.Cache;
 using CityTwin.Model.Geometry;
 using CityTwin.Model.Lighting;
@@ -12,7 +13,8 @@ namespace CityTwin.Scenarios.Tests.TestSupport;
 /// <summary>Small hand-built cities for scenario tests, as models and as <c>.ctw</c> files in a temporary folder.</summary>
 internal static class TinyCity
 {
-    /// <summary>A two-way 2-lane corridor of 6 edges per direction (300 m each), street named "Main Street", a signal in the middle.</summary>
+    /// <summary>A two-way 2-lane corridor of 6 edges per direction (300 m each), street named "Main Street", a signal in the
+    /// middle, 40 lamps and a mapped charging station.</summary>
     public static CityModel Corridor()
     {
         var b = new NetworkBuilder();
@@ -56,7 +58,9 @@ internal static class TinyCity
         var roads = new RoadNetwork(raw.Junctions.ToArray(), edges, raw.EdgePoints.ToArray(), raw.Lanes.ToArray(), raw.Connections.ToArray(),
             raw.Conflicts.ToArray(), raw.SignalPrograms.ToArray(), raw.SignalPhases.ToArray(), raw.SignalStates.ToArray(), ["Main Street"]);
         var lamps = Enumerable.Range(0, 40).Select(i => new StreetLamp { Position = new PointM(i * 45 + 10, -6), Edge = east[Math.Min(i * 45 / 300, 5)], Generated = true }).ToArray();
-        return new CityModel(new LocalTransverseMercator(7.42, 43.73), roads, BuildingSet.Empty, new StreetLampSet(lamps, [], []), ImportReport.Empty);
+        // One mapped public charging station (50 kW, one socket) beside the road at x = 900 m.
+        var assets = new GridAssetSet([new GridAsset { OsmId = 4242, Position = new PointM(900, 10), Kind = GridAssetKind.ChargingStation, PowerKW = 50, Capacity = 1 }]);
+        return new CityModel(new LocalTransverseMercator(7.42, 43.73), roads, BuildingSet.Empty, new StreetLampSet(lamps, [], []), ImportReport.Empty, assets);
     }
 
     /// <summary>Writes <see cref="Corridor"/> as a cache in <paramref name="directory"/> and returns its path.</summary>
