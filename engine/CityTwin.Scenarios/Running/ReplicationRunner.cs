@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CityTwin.Ecs.Core;
 using CityTwin.Ecs.Randomness;
 using CityTwin.Ecs.Timing;
 using CityTwin.IO.Sumo;
@@ -74,7 +75,10 @@ internal static class ReplicationRunner
 
         var evShares = types.Select(t => t.VehicleClass == VehicleClasses.Passenger ? prepared.EvShare : 0).ToArray();
         var emissions = new TrafficEmissions(sim, evShares, seed) { IntervalMs = scenario.Outputs.EdgeIntervalS * 1000L };
-        var lights = prepared.Lighting.Enabled && model.Lamps.Count > 0 ? Lighting(prepared, sim) : null;
+        // The lamps are entities of a world of their own, lit by a system on the traffic's clock.
+        using var lampWorld = World.Create();
+        var lighting = prepared.Lighting.Enabled && model.Lamps.Count > 0 ? Lighting(prepared, sim, lampWorld) : null;
+        var lights = lighting?.Lighting;
 
         var wall = Stopwatch.StartNew();
         var end = SimTime.FromSeconds((long)scenario.Time.DurationS);
@@ -86,7 +90,7 @@ internal static class ReplicationRunner
         {
             sim.Step();
             emissions.Observe();
-            lights?.Observe();
+            lighting?.Update(sim.Clock.Tick);
             if (lights is not null && (sim.Clock.Now.Milliseconds % 60_000 == 0 || sim.Clock.Now >= end))
             {
                 // Mean street-lighting power over the last minute, from the ledger's running total.
@@ -175,7 +179,7 @@ internal static class ReplicationRunner
         {
             Seed = seed, Kpis = kpis, Trips = sim.TripInfos.ToList(), EdgeData = sim.EdgeData.Rows.ToList(), Summary = sim.Summary.ToList(),
             TripEmissions = emissions.Trips.ToList(), EdgeEmissions = emissions.EdgeRows.ToList(),
-            Lamps = lights?.LampRows() ?? [], LightingRoads = lights?.RoadRows() ?? [], Energy = energy, Notes = notes, LightingPower = lightingPower,
+            Lamps = lighting?.LampRows() ?? [], LightingRoads = lighting?.RoadRows() ?? [], Energy = energy, Notes = notes, LightingPower = lightingPower,
             Detectors = sim.Detectors.SelectMany(d => d.Rows).ToList(), ChargingSessions = sessions, FeederEvKW = evFeederKW, FeederLightingKW = lightingFeederKW,
         };
     }
@@ -283,7 +287,7 @@ internal static class ReplicationRunner
         return best;
     }
 
-    private static TrafficLighting Lighting(PreparedScenario prepared, TrafficSimulation sim)
+    private static StreetLightingSystem Lighting(PreparedScenario prepared, TrafficSimulation sim, World world)
     {
         var l = prepared.Lighting;
         var dimming = l.Control == "dimmed"
@@ -293,7 +297,7 @@ internal static class ReplicationRunner
             ? new PresenceSettings(l.BaseLevel, 1.0, (long)(l.HoldS * 1000), l.Neighbours, l.DetectionRangeM)
             : null;
         var t = prepared.Scenario.Time;
-        return new TrafficLighting(sim, prepared.City, t.StartLocal, t.UtcOffsetHours, prepared.Luminaires, dimming, presence);
+        return StreetLightingSystem.Create(world, sim, prepared.City, t.StartLocal, t.UtcOffsetHours, prepared.Luminaires, dimming, presence);
     }
 
     private static Simulation.Energy.Results.EnergyYearResult Energy(PreparedScenario prepared, ulong seed, List<string> notes)

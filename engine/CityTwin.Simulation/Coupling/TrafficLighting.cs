@@ -148,6 +148,9 @@ public sealed partial class TrafficLighting
     /// <summary>Presence settings, or null.</summary>
     public PresenceSettings? Presence { get; }
 
+    /// <summary>Number of lamps.</summary>
+    public int LampCount => _lampCount;
+
     /// <summary>The control program (astro clock, dimming, presence).</summary>
     public LightingControlProgram Program { get; }
 
@@ -185,10 +188,16 @@ public sealed partial class TrafficLighting
 
     /// <summary>Lighting energy per road (OSM way): lamps and kWh, largest first.</summary>
     /// <returns>The rows.</returns>
-    public List<RoadLightingRow> RoadRows()
+    public List<RoadLightingRow> RoadRows() => RoadRows(LampRows());
+
+    /// <summary>Lighting energy per road (OSM way) from lamp rows: lamps and kWh, largest first.</summary>
+    /// <param name="lampRows">One row per lamp.</param>
+    /// <returns>The rows.</returns>
+    public List<RoadLightingRow> RoadRows(IEnumerable<LampRow> lampRows)
     {
+        ArgumentNullException.ThrowIfNull(lampRows);
         var network = _traffic.Network;
-        return LampRows().Where(r => r.Edge >= 0 && r.Edge < network.Edges.Length)
+        return lampRows.Where(r => r.Edge >= 0 && r.Edge < network.Edges.Length)
             .GroupBy(r => network.Edges[r.Edge].OsmWayId)
             .Select(g =>
             {
