@@ -18,7 +18,8 @@ public sealed record ScheduledTrip(string Id, long DepartMs, int Type, int[] Edg
     /// <summary>Depart speed rule (SUMO departSpeed; default "max": the highest safe speed up to the desired speed).</summary>
     public DepartSpeed DepartSpeed { get; init; } = DepartSpeed.Max;
 
-    /// <summary>Where on the last edge the trip ends, metres; null: at the end of the edge.</summary>
+    /// <summary>Where on the last edge the trip ends, metres (negative: counted back from the end, as SUMO); null: at the
+    /// end of the edge.</summary>
     public double? ArrivalPosM { get; init; }
 
     /// <summary>Route index in the simulation's route store (set when scheduled).</summary>

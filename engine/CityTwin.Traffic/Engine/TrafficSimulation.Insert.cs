@@ -118,7 +118,7 @@ public sealed partial class TrafficSimulation
         var laneLength = _laneLengthM[bestLane];
         var pos = trip.DepartPos.Kind switch
         {
-            DepartPosKind.Given => Math.Min(trip.DepartPos.PositionM, laneLength),
+            DepartPosKind.Given => trip.DepartPos.ResolveFixedM(laneLength, type.LengthM), // negative: from the lane's end, as SUMO
             DepartPosKind.Random => type.LengthM + (laneLength - type.LengthM) * StepRandom.Uniform(Options.Seed, tripIndex, 0, DepartPosPurpose),
             DepartPosKind.Free => FreePosition(bestLane, in type),
             _ => type.LengthM,

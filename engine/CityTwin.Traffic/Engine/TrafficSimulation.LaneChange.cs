@@ -89,8 +89,16 @@ public sealed partial class TrafficSimulation
             return false;
         }
 
-        // No lane change for speed within braking distance of the junction: right of way was settled for this lane.
+        // Look-ahead (as SUMO's best lanes over several edges): this lane continues onto the next edge, but the lane it
+        // leads to does not continue along the route after that. On a short next edge there is no room to change lanes
+        // there (Bologna splits streets into 20 m pieces at every junction), so move now to a lane that leads on.
         var toEnd = _laneLengthM[lane] - slot.PosM;
+        if (AheadTarget(lane, index, edge.FirstLane, edge.LaneCount, toEnd, in route) is var ahead && ahead >= 0)
+        {
+            return Safe(ahead, slot, in type, stepS, type.SafeDecelMps2) && Apply(lane, k, ahead, slot, ref route);
+        }
+
+        // No lane change for speed within braking distance of the junction: right of way was settled for this lane.
         if (!Options.DiscretionaryLaneChanges || slot.SpeedMps < 1 || sinceLastMs < MinDiscretionaryIntervalMs ||
             toEnd < slot.SpeedMps * slot.SpeedMps / (2 * type.DecelMps2) + slot.SpeedMps * stepS + 10)
         {
@@ -109,6 +117,7 @@ public sealed partial class TrafficSimulation
 
             var candidate = edge.FirstLane + candidateIndex;
             if (ExitConnectionOf(candidate, route.Route, route.Step, route.Type) == VehicleRoute.NoConnection ||
+                !LeadsOn(candidate, in route) ||
                 !Network.LaneAllows(candidate, vehicleClass) || !Safe(candidate, slot, in type, stepS, type.SafeDecelMps2))
             {
                 continue;
@@ -125,6 +134,57 @@ public sealed partial class TrafficSimulation
         }
 
         return bestTarget >= 0 && Apply(lane, k, bestTarget, slot, ref route);
+    }
+
+    /// <summary>Look-ahead distance: within this distance of the end of the next edge, a vehicle whose lane leads onto a
+    /// next-edge lane that does not continue along its route moves to one that does, metres.</summary>
+    private const double LookAheadM = 250;
+
+    /// <summary>
+    /// The neighbouring lane towards the nearest lane whose connection onto the next edge lands on a lane that continues
+    /// along the route, when the vehicle's own lane does not and the end of the next edge is within
+    /// <see cref="LookAheadM"/>; else −1.
+    /// </summary>
+    private int AheadTarget(int lane, int index, int firstLane, int laneCount, double toEndM, in VehicleRoute route)
+    {
+        var exit = route.ExitConnection;
+        if (exit < 0 || route.Step + 2 >= Routes.Length(route.Route))
+        {
+            return -1;
+        }
+
+        var nextLane = Network.Connections[exit].ToLane;
+        if (toEndM + _laneLengthM[nextLane] > LookAheadM || LeadsOn(lane, in route))
+        {
+            return -1;
+        }
+
+        for (var distance = 1; distance < laneCount; distance++)
+        {
+            foreach (var candidate in (ReadOnlySpan<int>)[index - distance, index + distance])
+            {
+                if (candidate >= 0 && candidate < laneCount && LeadsOn(firstLane + candidate, in route) &&
+                    Network.LaneAllows(firstLane + candidate, _typeClass[route.Type]))
+                {
+                    return firstLane + index + Math.Sign(candidate - index);
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether a lane of the current edge connects onto the next edge at a lane that itself connects onward
+    /// along the route (true when the route ends within two edges).</summary>
+    private bool LeadsOn(int lane, in VehicleRoute route)
+    {
+        if (route.Step + 2 >= Routes.Length(route.Route))
+        {
+            return true;
+        }
+
+        var exit = ExitConnectionOf(lane, route.Route, route.Step, route.Type);
+        return exit >= 0 && LeadsTo(Network.Connections[exit].ToLane, Routes.Edge(route.Route, route.Step + 2));
     }
 
     /// <summary>The neighbouring lane in the direction of the nearest lane that continues along the route.</summary>

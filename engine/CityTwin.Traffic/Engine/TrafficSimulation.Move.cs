@@ -60,7 +60,9 @@ public sealed partial class TrafficSimulation
         {
             if (route.ExitConnection == VehicleRoute.LastEdge)
             {
-                if (pos >= Math.Min(route.ArrivalPosM, laneLength))
+                // A negative arrival position counts back from the lane's end (SUMO: arrivalPos="-1").
+                var arrivalM = route.ArrivalPosM < 0 ? Math.Max(0, laneLength + route.ArrivalPosM) : Math.Min(route.ArrivalPosM, laneLength);
+                if (pos >= arrivalM)
                 {
                     FinishStats(type.LengthM, ref stats, ref kinematics, lane, v1, desired, pos - startPos + offsetInStartLane, stepS);
                     EndTrip(vehicle, in route, in stats, endMs, lane, removed: false);
