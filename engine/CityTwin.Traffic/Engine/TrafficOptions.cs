@@ -9,8 +9,8 @@ public sealed record TrafficOptions
     /// <summary>Run seed: every random draw of the run derives from it.</summary>
     public ulong Seed { get; init; } = 1;
 
-    /// <summary>A vehicle stopped this long is removed and counted (SUMO's time-to-teleport, here always removal).
-    /// Zero or negative disables removal.</summary>
+    /// <summary>The first vehicle of a lane, stopped this long, is removed and counted (SUMO's time-to-teleport, which
+    /// also applies to a lane's leader only; here always removal). Zero or negative disables removal.</summary>
     public double MaxWaitS { get; init; } = 300;
 
     /// <summary>Distance before a junction within which vehicles announce their approach to foes, metres.</summary>

@@ -24,13 +24,14 @@ public sealed partial class TrafficSimulation
             var limitFrontM = double.PositiveInfinity;
             for (var k = 0; k < slots.Length; k++)
             {
-                limitFrontM = MoveVehicle(slots[k].Vehicle, lane, limitFrontM, stepS, endMs);
+                limitFrontM = MoveVehicle(slots[k].Vehicle, lane, limitFrontM, stepS, endMs, front: k == 0);
             }
         }
     }
 
-    /// <summary>Moves one vehicle; returns the furthest front position (in its start lane's coordinates) its follower may reach.</summary>
-    private double MoveVehicle(Entity vehicle, int startLane, double limitFrontM, double stepS, long endMs)
+    /// <summary>Moves one vehicle; returns the furthest front position (in its start lane's coordinates) its follower may reach.
+    /// <paramref name="front"/>: it is the first vehicle of its lane.</summary>
+    private double MoveVehicle(Entity vehicle, int startLane, double limitFrontM, double stepS, long endMs, bool front)
     {
         ref var kinematics = ref World.Get<Kinematics>(vehicle);
         ref var route = ref World.Get<VehicleRoute>(vehicle);
@@ -116,7 +117,9 @@ public sealed partial class TrafficSimulation
             detector.Observe(startLane, startPos, lane, pos, type.LengthM, v1, stepS, Clock.Now.Seconds, pos + offsetInStartLane - startPos);
         }
 
-        if (Options.MaxWaitS > 0 && stats.StoppedS >= Options.MaxWaitS)
+        // Only the first vehicle of a lane is removed for waiting too long (as SUMO teleports only a lane's leader): a queue
+        // behind a blocked vehicle waits for it, and moves up once it is gone, instead of being removed all at once.
+        if (front && Options.MaxWaitS > 0 && stats.StoppedS >= Options.MaxWaitS)
         {
             EndTrip(vehicle, in route, in stats, endMs, lane, removed: true);
             return double.PositiveInfinity;

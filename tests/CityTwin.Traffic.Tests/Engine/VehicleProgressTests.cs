@@ -5,8 +5,8 @@ using CityTwin.Traffic.Vehicles;
 
 namespace CityTwin.Traffic.Tests.Engine;
 
-/// <summary>Lane choice over more than one edge, and where trips end.</summary>
-public class LaneChoiceTests
+/// <summary>Lane choice over more than one edge, where trips end, and the removal of vehicles stuck too long.</summary>
+public class VehicleProgressTests
 {
     [Test]
     public void ShortEdgeBeforeASplit_VehiclesGetIntoTheLaneThatLeadsOnBeforeIt()
@@ -89,5 +89,40 @@ public class LaneChoiceTests
             Assert.That(end.RouteLengthM, Is.EqualTo(200 + 199 - 5).Within(1.5), "SUMO's arrivalPos=-1: one metre before the end");
             Assert.That(mid.RouteLengthM, Is.EqualTo(200 + 50 - 5).Within(1.5));
         });
+    }
+
+    [Test]
+    public void WaitingTooLong_RemovesOnlyTheFirstVehicleOfALane_TheQueueMovesUp()
+    {
+        // A signal that never turns green; four vehicles queue at it. Only the one at the line is removed after the
+        // maximum wait; the next moves up, waits its own maximum, and so on (as SUMO teleports only a lane's leader).
+        var b = new NetworkBuilder();
+        var j0 = b.Junction(0, 0);
+        var j1 = b.Junction(300, 0);
+        var j2 = b.Junction(600, 0);
+        var approach = b.Edge(j0, j1);
+        var exit = b.Edge(j1, j2);
+        b.Connect(approach, 0, exit, 0, Model.Roads.LinkControl.Signal, signalLink: 0);
+        b.Signal(j1, (60, "r"));
+        using var sim = new TrafficSimulation(b.Build(), [VehicleType.SumoDefault with { Sigma = 0, SpeedFactorDev = 0 }], new TrafficOptions { MaxWaitS = 60 });
+        for (var i = 0; i < 4; i++)
+        {
+            sim.Schedule(new ScheduledTrip($"q{i}", i * 2_000L, 0, [approach, exit]) { DepartSpeed = DepartSpeed.Desired });
+        }
+
+        var removedAt = new List<double>();
+        while (sim.Clock.Now < SimTime.FromSeconds(600L))
+        {
+            var before = sim.Removed;
+            sim.Step();
+            if (sim.Removed > before)
+            {
+                removedAt.Add(sim.Clock.Now.Seconds);
+                Assert.That(sim.Removed - before, Is.EqualTo(1), "one at a time");
+            }
+        }
+
+        Assert.That(removedAt, Has.Count.EqualTo(4));
+        Assert.That(removedAt.Zip(removedAt.Skip(1)).All(p => p.Second - p.First >= 60), Is.True, string.Join(", ", removedAt));
     }
 }
