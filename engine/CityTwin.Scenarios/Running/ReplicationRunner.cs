@@ -46,13 +46,26 @@ internal static class ReplicationRunner
             sim.Signals.SetPlan(program, plan);
         }
 
-        var router = new AStarRouter(RoutingGraph.Build(model.Roads, VehicleClasses.Passenger));
+        // Each trip is routed on the graph of its vehicle class (a truck may use roads a car may not, a train only rails).
+        var routers = new Dictionary<VehicleClasses, AStarRouter>();
+        AStarRouter RouterFor(int type)
+        {
+            var vehicleClass = types[type].VehicleClass;
+            if (!routers.TryGetValue(vehicleClass, out var router))
+            {
+                router = new AStarRouter(RoutingGraph.Build(model.Roads, vehicleClass));
+                routers[vehicleClass] = router;
+            }
+
+            return router;
+        }
+
         // Trips are scheduled one by one so that one bad route (e.g. through an edge its class may not use) is reported
         // and skipped rather than stopping the run.
         var rejected = new List<string>();
         foreach (var request in trips)
         {
-            if (!ScheduledTrip.TryFrom(request, router, out var trip))
+            if (!ScheduledTrip.TryFrom(request, RouterFor(request.VehicleType), out var trip))
             {
                 sim.UnroutableIds.Add(request.Id);
                 continue;
@@ -71,6 +84,12 @@ internal static class ReplicationRunner
         if (rejected.Count > 0)
         {
             notes.Add($"{rejected.Count} trips refused and not simulated, e.g. {string.Join("; ", rejected.Take(3))}");
+        }
+
+        if (sim.UnroutableIds.Count > 0)
+        {
+            notes.Add($"{sim.UnroutableIds.Count} trips with no path between their origin and destination for their vehicle class, not " +
+                $"simulated (counted in tripsUnroutable), e.g. {string.Join(", ", sim.UnroutableIds.Take(5))}");
         }
 
         var evShares = types.Select(t => t.VehicleClass == VehicleClasses.Passenger ? prepared.EvShare : 0).ToArray();
