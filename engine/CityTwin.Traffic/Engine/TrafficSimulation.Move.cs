@@ -185,21 +185,24 @@ public sealed partial class TrafficSimulation
     }
 
     /// <summary>Rebuilds the per-lane lists from the vehicles' components (front first).</summary>
+    /// <remarks>Implementation note: a loop over each chunk's component spans, not a struct-callback query: the callback
+    /// form cost about ten times as much per vehicle (measured for the same copy, 12 against 1.4 ns).</remarks>
     private void RebuildLanes()
     {
         _lanes.Clear();
-        var append = new AppendToLanes { Lanes = _lanes, Types = _params };
-        World.InlineEntityQuery<AppendToLanes, Kinematics, VehicleRoute>(in Vehicles, ref append);
+        foreach (ref var chunk in World.Query(in Vehicles))
+        {
+            var entities = chunk.Entities;
+            var kinematics = chunk.GetSpan<Kinematics>();
+            var routes = chunk.GetSpan<VehicleRoute>();
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                ref readonly var k = ref kinematics[i];
+                ref readonly var r = ref routes[i];
+                _lanes.Append(k.Lane, new LaneSlot { Vehicle = entities[i], PosM = k.PosM, SpeedMps = k.SpeedMps, LengthM = _params[r.Type].LengthM, Trip = r.Trip });
+            }
+        }
+
         _lanes.SortAll();
-    }
-
-    /// <summary>Appends each vehicle to its lane's list (a struct callback: no closure per step).</summary>
-    private struct AppendToLanes : IForEachWithEntity<Kinematics, VehicleRoute>
-    {
-        public LaneOccupancy Lanes;
-        public CarFollowing.CarFollowParameters[] Types;
-
-        public readonly void Update(Entity entity, ref Kinematics k, ref VehicleRoute r) =>
-            Lanes.Append(k.Lane, new LaneSlot { Vehicle = entity, PosM = k.PosM, SpeedMps = k.SpeedMps, LengthM = Types[r.Type].LengthM, Trip = r.Trip });
     }
 }
