@@ -12,6 +12,7 @@ public sealed partial class TrafficSimulation
     /// <summary>Phase 3: apply the decided speeds, cross junctions, arrive, and remove vehicles stuck too long.</summary>
     private void Move(double stepS)
     {
+        IndexDetectors();
         var endMs = Clock.Now.Milliseconds + Options.StepMs;
         for (var lane = 0; lane < _laneGapS.Length; lane++)
         {
@@ -112,9 +113,18 @@ public sealed partial class TrafficSimulation
         kinematics.Lane = lane;
         kinematics.PosM = pos;
         FinishStats(type.LengthM, ref stats, ref kinematics, lane, v1, desired, pos + offsetInStartLane - startPos, stepS);
-        foreach (var detector in Detectors)
+        // A loop sees a vehicle that starts or ends the step on its lane: only those two lanes' loops are asked.
+        foreach (var detector in _detectorsByLane[startLane])
         {
             detector.Observe(startLane, startPos, lane, pos, type.LengthM, v1, stepS, Clock.Now.Seconds, pos + offsetInStartLane - startPos);
+        }
+
+        if (lane != startLane)
+        {
+            foreach (var detector in _detectorsByLane[lane])
+            {
+                detector.Observe(startLane, startPos, lane, pos, type.LengthM, v1, stepS, Clock.Now.Seconds, pos + offsetInStartLane - startPos);
+            }
         }
 
         // Only the first vehicle of a lane is removed for waiting too long (as SUMO teleports only a lane's leader): a queue
@@ -182,6 +192,28 @@ public sealed partial class TrafficSimulation
         }
 
         World.Destroy(vehicle);
+    }
+
+    /// <summary>Induction loops by lane (rebuilt when loops are added or removed).</summary>
+    private InductionLoop[][] _detectorsByLane = [];
+
+    private int _indexedDetectorCount = -1;
+
+    private void IndexDetectors()
+    {
+        if (_indexedDetectorCount == Detectors.Count && _detectorsByLane.Length == _laneLengthM.Length)
+        {
+            return;
+        }
+
+        _detectorsByLane = new InductionLoop[_laneLengthM.Length][];
+        Array.Fill(_detectorsByLane, []);
+        foreach (var group in Detectors.Where(d => d.Lane >= 0 && d.Lane < _laneLengthM.Length).GroupBy(d => d.Lane))
+        {
+            _detectorsByLane[group.Key] = [.. group];
+        }
+
+        _indexedDetectorCount = Detectors.Count;
     }
 
     /// <summary>Rebuilds the per-lane lists from the vehicles' components (front first).</summary>
