@@ -107,6 +107,10 @@ public sealed record TrafficSettings
 
     /// <summary>Periodic rerouting on current travel times, seconds (0: off).</summary>
     public double RerouteIntervalS { get; init; }
+
+    /// <summary>Time gap a yielding vehicle needs after it has crossed before a priority vehicle arrives, seconds;
+    /// null: SUMO's <c>jmTimegapMinor</c> (1 s) on a SUMO network, 2 s on an OpenStreetMap one.</summary>
+    public double? CriticalGapS { get; init; }
 }
 
 /// <summary>Travel demand: any combination of random trips, an OD matrix and SUMO routes, then scaled.</summary>

@@ -190,12 +190,13 @@ public static class ScenarioLoader
 
     private static TrafficSettings ReadTraffic(YamlSection top)
     {
-        var s = top.Section("traffic", "model", "maxWaitS", "rerouteIntervalS");
+        var s = top.Section("traffic", "model", "maxWaitS", "rerouteIntervalS", "criticalGapS");
         return s is null ? new TrafficSettings() : new TrafficSettings
         {
             Model = s.Choice("model", "krauss", "krauss", "idm"),
             MaxWaitS = s.Double("maxWaitS", 300, 1, 86_400),
             RerouteIntervalS = s.Double("rerouteIntervalS", 0, 0, 86_400),
+            CriticalGapS = s.Has("criticalGapS") ? s.Double("criticalGapS", 2, 0, 10) : null,
         };
     }
 

@@ -33,6 +33,7 @@ internal static class ReplicationRunner
         {
             Seed = seed, Threads = threads, StepMs = scenario.Time.StepMs, MaxWaitS = scenario.Traffic.MaxWaitS,
             RerouteIntervalS = scenario.Traffic.RerouteIntervalS,
+            CriticalGapS = scenario.Traffic.CriticalGapS ?? (city.Sumo is null ? 2.0 : 1.0), // SUMO: jmTimegapMinor = 1 s
         });
         sim.EdgeData.IntervalMs = scenario.Outputs.EdgeIntervalS * 1000L;
         city.Sumo?.ApplySignalPlans(sim.Signals);

@@ -33,6 +33,15 @@ public sealed class ScenarioLoaderTests : TinyCityFixture
     }
 
     [Test]
+    public void TrafficCriticalGap_IsOptional_AndRangeChecked()
+    {
+        Assert.That(ScenarioLoader.Parse("city:\n  cache: corridor.ctw\n", Dir).Traffic.CriticalGapS, Is.Null, "the runner picks by network source");
+        Assert.That(ScenarioLoader.Parse("city:\n  cache: corridor.ctw\ntraffic: { criticalGapS: 1.5 }\n", Dir).Traffic.CriticalGapS, Is.EqualTo(1.5));
+        var bad = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse("city:\n  cache: corridor.ctw\ntraffic: { criticalGapS: 30 }\n", Dir))!;
+        Assert.That(string.Join("\n", bad.Errors), Does.Contain("traffic.criticalGapS: 30 is out of range"));
+    }
+
+    [Test]
     public void VehiclesCharging_IsReadWithDefaults_AndBadValuesAreRefusedWithTheirPlace()
     {
         var ok = ScenarioLoader.Parse("city:\n  cache: corridor.ctw\nvehicles:\n  evShare: 0.3\n  charging: { at: mapped, maxWalkM: 300 }\n", Dir);
