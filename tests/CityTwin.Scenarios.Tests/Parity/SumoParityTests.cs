@@ -51,15 +51,15 @@ public sealed class SumoParityTests
     }
 
     [Test]
-    [Explicit("Not met (2026-12-03): arrived -0.7% (met), duration +129%, speed -34%, time loss +237%, GEH<5 at 45% of loops; see benchmarks/parity.md")]
+    [Explicit("Not met (2026-12-03): arrived -0.9% (met), duration +104%, speed -31%, time loss +192%, GEH<5 at 45% of loops; see benchmarks/parity.md")]
     public void BolognaAcosta() => Bologna("acosta");
 
     [Test]
-    [Explicit("Not met (2026-12-03): arrived -9.3%, duration +95%, speed -23%, time loss +155%, GEH<5 at 55% of loops; see benchmarks/parity.md")]
+    [Explicit("Not met (2026-12-03): arrived -7.5%, duration +85%, speed -21%, time loss +139%, GEH<5 at 61% of loops; see benchmarks/parity.md")]
     public void BolognaJoined() => Bologna("joined");
 
     [Test]
-    [Explicit("Not met (2026-12-03): arrived -19%, duration +50%, speed +5% (met), time loss +289%; see benchmarks/parity.md")]
+    [Explicit("Not met (2026-12-03): arrived -19%, duration +41%, speed +5% (met), time loss +244%; see benchmarks/parity.md")]
     public void MonacoRandomTrips()
     {
         var run = SumoReference.Run(SumoReference.Data("sumo/monaco-generated/monaco.net.xml.gz"), [SumoReference.Data("sumo/monaco-generated/monaco.rou.xml.gz")], [], 3 * 3600).Replications[0];
@@ -70,7 +70,7 @@ public sealed class SumoParityTests
         SumoReference.Run(SumoReference.Data("counts/wildau/Netzmodell2.net.xml.gz"), [SumoReference.Data("counts/wildau/flows_SUMOV2.2.rou.xml")], [], 61_000);
 
     [Test]
-    [Explicit("Not met (2026-12-03): arrived -3.5% (SUMO counts 216 trains CityTwin does not simulate), duration -11%, speed -1% and time loss -6% (met); see benchmarks/parity.md")]
+    [Explicit("Not met (2026-12-03): arrived -3.5% (SUMO counts 216 trains CityTwin does not simulate), duration -12%, speed +4% and time loss -7% (met); see benchmarks/parity.md")]
     public void WildauTripStatistics() =>
         AssertTrips("wildau", SumoReference.Stats(SumoReference.Data("sumo/reference-output-sumo-1.15/wildau.stats.xml")), SumoReference.Stats(Wildau().Replications[0].Trips));
 
