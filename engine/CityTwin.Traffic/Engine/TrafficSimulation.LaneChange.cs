@@ -153,8 +153,10 @@ public sealed partial class TrafficSimulation
             return -1;
         }
 
+        // The vehicle's exit connection is its lane's (ExitConnectionOf), so whether its lane leads on is whether the
+        // lane it lands on connects to the edge after next.
         var nextLane = Network.Connections[exit].ToLane;
-        if (toEndM + _laneLengthM[nextLane] > LookAheadM || LeadsOn(lane, in route))
+        if (toEndM + _laneLengthM[nextLane] > LookAheadM || LeadsTo(nextLane, Routes.Edge(route.Route, route.Step + 2)))
         {
             return -1;
         }
