@@ -22,12 +22,13 @@ internal static class GridAssetBuilder
     public static GridAssetSet Build(OsmData data, LocalTransverseMercator projection, ReportBuilder report)
     {
         var assets = new List<GridAsset>();
-        foreach (var (id, tags) in data.NodeTags.OrderBy(n => n.Key))
+        // In id order (the dictionary's order is not part of its contract); only the few asset nodes are sorted.
+        foreach (var (id, tags, kind) in data.NodeTags.Select(n => (n.Key, n.Value, Kind: KindOf(n.Value))).Where(n => n.Kind is not null).OrderBy(n => n.Key))
         {
-            if (KindOf(tags) is { } kind && data.Nodes.TryGetValue(id, out var c))
+            if (data.Nodes.TryGetValue(id, out var c))
             {
                 projection.Forward(c.Lon, c.Lat, out var x, out var y);
-                assets.Add(Asset(id, new PointM(x, y), kind, tags, fromWay: false, report));
+                assets.Add(Asset(id, new PointM(x, y), kind!.Value, tags, fromWay: false, report));
             }
         }
 

@@ -109,6 +109,23 @@ internal sealed class StepPipeline
         return slot;
     }
 
+    /// <summary>Runs an observer's step on a snapshot: queued on the worker, or at once on the caller's thread (the
+    /// observer queued its own inputs for it first).</summary>
+    /// <param name="observer">The observer.</param>
+    /// <param name="snapshot">The snapshot it reads.</param>
+    /// <param name="overlapped">Whether to queue it.</param>
+    public void Submit(IStepObserver observer, VehicleSnapshot snapshot, bool overlapped)
+    {
+        if (overlapped)
+        {
+            Enqueue(observer, snapshot);
+        }
+        else
+        {
+            observer.RunStep(snapshot);
+        }
+    }
+
     /// <summary>Queues an observer's job for a snapshot (the observer queued its own inputs for it first).</summary>
     /// <param name="observer">The observer.</param>
     /// <param name="snapshot">The snapshot it reads.</param>

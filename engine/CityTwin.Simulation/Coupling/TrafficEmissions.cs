@@ -178,14 +178,7 @@ public sealed class TrafficEmissions : IStepObserver
         }
 
         _jobs.Enqueue(new StepJob(_traffic.Clock.Now.Milliseconds, _traffic.Clock.Step.Seconds, ended));
-        if (Overlapped)
-        {
-            Pipeline.Enqueue(this, snapshot);
-        }
-        else
-        {
-            ((IStepObserver)this).RunStep(snapshot);
-        }
+        Pipeline.Submit(this, snapshot, Overlapped);
     }
 
     /// <inheritdoc/>

@@ -26,14 +26,7 @@ public sealed partial class TrafficLighting : IStepObserver
     {
         var snapshot = Pipeline.Capture();
         _jobs.Enqueue(job);
-        if (Overlapped)
-        {
-            Pipeline.Enqueue(this, snapshot);
-        }
-        else
-        {
-            ((IStepObserver)this).RunStep(snapshot);
-        }
+        Pipeline.Submit(this, snapshot, Overlapped);
     }
 
     /// <summary>Waits until the queued steps have been booked.</summary>

@@ -19,7 +19,7 @@ public sealed partial class TrafficLighting
 {
     private VehicleWindow[] _windows = new VehicleWindow[256];
     private readonly List<int> _tracked = [];
-    private LampPresence[] _presence = [];
+    private readonly LampPresence[] _presence;
     private readonly Queue<(long AtMs, int Lamp)> _expiry = new();
     private int _stamp;
     private long _closedDetections;
@@ -73,8 +73,7 @@ public sealed partial class TrafficLighting
                 {
                     // Its last held neighbour's hold ended at due.AtMs: the first step end at or after that is the first
                     // step in which the lamp no longer shows as boosted; it was boosted until the step before.
-                    Book(j, (due.AtMs + stepMs - 1) / stepMs * stepMs - stepMs);
-                    _boosted[j] = false;
+                    Book(j, (due.AtMs + stepMs - 1) / stepMs * stepMs - stepMs, boosted: true);
                 }
             }
         }
@@ -83,11 +82,6 @@ public sealed partial class TrafficLighting
     /// <summary>Moves the lamp interval of every vehicle on a lamp-lit edge; vehicles not seen there leave their lamps.</summary>
     private void Detect(PresenceAdaptiveControl control, long nowMs, long stepMs, ReadOnlySpan<VehicleState> vehicles)
     {
-        if (_presence.Length != _lampCount)
-        {
-            _presence = new LampPresence[_lampCount];
-        }
-
         var stamp = ++_stamp;
         var rangeM = Presence!.DetectionRangeM;
         foreach (ref readonly var v in vehicles)
@@ -244,8 +238,7 @@ public sealed partial class TrafficLighting
         {
             if (_presence[j].HeldNear++ == 0)
             {
-                Book(j, nowMs - stepMs);
-                _boosted[j] = true;
+                Book(j, nowMs - stepMs, boosted: false); // its time at the common level, up to the boost's start
             }
         }
     }

@@ -16,7 +16,6 @@ public sealed partial class TrafficLighting
     private readonly TrafficSimulation _traffic;
     private readonly DateTime _startLocal;
     private readonly int[] _controlIndexOfLamp;
-    private readonly (double OffsetM, int Lamp)[][] _lampsByEdge;
 
     // The same for the detection scan, flat (edge by edge, each in offset order): offsets along the edge and ledger
     // indices, with each edge's first entry (one more entry than edges).
@@ -30,7 +29,6 @@ public sealed partial class TrafficLighting
     private readonly double[] _lengthOfType;
     private readonly Model.Lighting.StreetLamp[] _lamps;
     private readonly LampEnergyLedger _ledger;
-    private readonly bool[] _boosted;
     private readonly long[] _sinceMs;
     private double _baseLevel;
     private double _boostLevel;
@@ -67,7 +65,7 @@ public sealed partial class TrafficLighting
         Presence = presence;
         var lamps = city.Lamps.Lamps;
         var network = city.Roads;
-        var byEdge = new List<(double, int)>[network.Edges.Length];
+        var byEdge = new List<(double OffsetM, int Lamp)>[network.Edges.Length];
         for (var lamp = 0; lamp < lamps.Length; lamp++)
         {
             var edge = lamps[lamp].Edge;
@@ -85,12 +83,12 @@ public sealed partial class TrafficLighting
             }
         }
 
-        _lampsByEdge = byEdge.Select(l => l is null ? [] : l.OrderBy(x => x.Item1).ThenBy(x => x.Item2).ToArray()).ToArray();
+        var lampsByEdge = byEdge.Select(l => l is null ? [] : l.OrderBy(x => x.OffsetM).ThenBy(x => x.Lamp).ToArray()).ToArray();
 
         // Presence spreads to index neighbours: number the lamps road by road in order along the road.
         _controlIndexOfLamp = Enumerable.Repeat(-1, lamps.Length).ToArray();
         var next = 0;
-        foreach (var list in _lampsByEdge)
+        foreach (var list in lampsByEdge)
         {
             foreach (var (_, lamp) in list)
             {
@@ -109,19 +107,19 @@ public sealed partial class TrafficLighting
             }
         }
 
-        _lampOffsetM = _lampsByEdge.SelectMany(l => l.Select(x => x.OffsetM)).ToArray();
-        _lampLedgerIndex = _lampsByEdge.SelectMany(l => l.Select(x => _controlIndexOfLamp[x.Lamp])).ToArray();
-        _edgeLampStart = new int[_lampsByEdge.Length + 1];
-        for (var edge = 0; edge < _lampsByEdge.Length; edge++)
+        _lampOffsetM = lampsByEdge.SelectMany(l => l.Select(x => x.OffsetM)).ToArray();
+        _lampLedgerIndex = lampsByEdge.SelectMany(l => l.Select(x => _controlIndexOfLamp[x.Lamp])).ToArray();
+        _edgeLampStart = new int[lampsByEdge.Length + 1];
+        for (var edge = 0; edge < lampsByEdge.Length; edge++)
         {
-            _edgeLampStart[edge + 1] = _edgeLampStart[edge] + _lampsByEdge[edge].Length;
+            _edgeLampStart[edge + 1] = _edgeLampStart[edge] + lampsByEdge[edge].Length;
         }
 
         _litEdgeOfLane = new int[network.Lanes.Length];
         for (var lane = 0; lane < _litEdgeOfLane.Length; lane++)
         {
             var edge = network.Lanes[lane].Edge;
-            _litEdgeOfLane[lane] = _lampsByEdge[edge].Length > 0 ? edge : -1;
+            _litEdgeOfLane[lane] = lampsByEdge[edge].Length > 0 ? edge : -1;
         }
 
         _lengthOfType = traffic.Types.Select(t => t.LengthM).ToArray();
@@ -140,7 +138,7 @@ public sealed partial class TrafficLighting
         _ledger = new LampEnergyLedger(ordered);
         _lampCount = lamps.Length;
         _lamps = lamps.ToArray();
-        _boosted = new bool[lamps.Length];
+        _presence = new LampPresence[lamps.Length];
         _sinceMs = new long[lamps.Length];
         Array.Fill(_sinceMs, traffic.Clock.Now.Milliseconds);
     }
@@ -272,16 +270,15 @@ public sealed partial class TrafficLighting
     {
         for (var i = 0; i < _lampCount; i++)
         {
-            Book(i, untilMs);
+            Book(i, untilMs, boosted: _presence[i].HeldNear > 0); // boosted while a lamp of its neighbourhood is held
         }
     }
 
-    /// <summary>Books one lamp's time since its last booking at its current level (common or boosted).</summary>
-    private void Book(int lamp, long untilMs)
+    /// <summary>Books one lamp's time since its last booking, at the boost level or the common level.</summary>
+    private void Book(int lamp, long untilMs, bool boosted)
     {
         if (untilMs > _sinceMs[lamp])
         {
-            var boosted = _boosted[lamp];
             var level = boosted ? _boostLevel : _baseLevel;
             _ledger.Record(lamp, level, (untilMs - _sinceMs[lamp]) / 1000.0, boosted && level > 0);
         }

@@ -1,8 +1,6 @@
 using CityTwin.Ecs.Core;
 using CityTwin.Ecs.Timing;
 using CityTwin.Simulation.Energy.Buildings;
-using CityTwin.Simulation.Energy.Grid;
-using CityTwin.Simulation.Energy.Pv;
 using CityTwin.Simulation.Energy.Results;
 using CityTwin.Simulation.Energy.Systems;
 using CityTwin.Simulation.Energy.Weather;

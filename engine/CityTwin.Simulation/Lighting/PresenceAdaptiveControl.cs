@@ -60,13 +60,6 @@ public sealed class PresenceAdaptiveControl
         _lastDetectionMs[lamp] = Math.Max(_lastDetectionMs[lamp], nowMs);
     }
 
-    /// <summary>Sets a lamp's last detection without argument checks (the caller's index is valid by construction). The
-    /// traffic coupling sets a far-future time while a vehicle is in range, and the last step it was in range when it
-    /// leaves.</summary>
-    /// <param name="lamp">Index of the detecting lamp.</param>
-    /// <param name="nowMs">Simulation time, ms.</param>
-    internal void DetectUnchecked(int lamp, long nowMs) => _lastDetectionMs[lamp] = nowMs;
-
     /// <summary>Time of a lamp's last own detection, ms (a large negative number when never detected).</summary>
     /// <param name="lamp">Lamp index.</param>
     /// <returns>Time, ms.</returns>

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace CityTwin.Simulation.Energy.Buildings;
@@ -43,47 +41,16 @@ public static partial class BuildingYearKernel
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(drivers);
         ArgumentNullException.ThrowIfNull(results);
-        options ??= new KernelOptions();
-        if (results.HeatingKWh.Length != set.Count)
-        {
-            throw new ArgumentException("Results must be sized for the building set.", nameof(results));
-        }
-
-        if (groupStart is null)
-        {
-            int chunks = (set.Count + DefaultChunk - 1) / DefaultChunk;
-            groupStart = new int[chunks + 1];
-            for (int g = 0; g <= chunks; g++)
-            {
-                groupStart[g] = Math.Min(g * DefaultChunk, set.Count);
-            }
-        }
-
-        int groups = groupStart.Length - 1;
-        if (groups < 0 || groupStart[0] != 0 || groupStart[groups] != set.Count)
-        {
-            throw new ArgumentException("Group boundaries must start at 0 and end at the building count.", nameof(groupStart));
-        }
-
+        results.Clear();
         if (groupHourlyLoadW is not null)
         {
-            if (groupHourlyLoadW.Length != groups * drivers.HourCount)
-            {
-                throw new ArgumentException($"Expected {groups} × {drivers.HourCount} group loads.", nameof(groupHourlyLoadW));
-            }
-
             Array.Clear(groupHourlyLoadW);
         }
 
-        if (buildingHourlyW is not null && buildingHourlyW.Length != (long)set.Count * drivers.HourCount)
-        {
-            throw new ArgumentException($"Expected {set.Count} × {drivers.HourCount} hourly values.", nameof(buildingHourlyW));
-        }
-
-        results.Clear();
+        // The year is the warm-up and one window over all its hours (RunWindow checks every argument).
         var massC = new double[set.Count];
-        Execute(new Job(set, drivers, results, options, groupStart, null, null, massC, 0, drivers.HourCount, warmUp: true));
-        Execute(new Job(set, drivers, results, options, groupStart, groupHourlyLoadW, buildingHourlyW, massC, 0, drivers.HourCount, warmUp: false));
+        WarmUp(set, drivers, massC, options);
+        RunWindow(set, drivers, results, massC, 0, drivers.HourCount, options, groupStart, groupHourlyLoadW, buildingHourlyW);
     }
 
     /// <summary>Sets every building's mass temperature to the year's periodic state: from
@@ -136,9 +103,15 @@ public static partial class BuildingYearKernel
         }
 
         groupStart ??= Chunks(set.Count);
-        if (groupHourlyLoadW is not null && groupHourlyLoadW.Length != (groupStart.Length - 1) * drivers.HourCount)
+        var groups = groupStart.Length - 1;
+        if (groups < 0 || groupStart[0] != 0 || groupStart[groups] != set.Count)
         {
-            throw new ArgumentException($"Expected {groupStart.Length - 1} × {drivers.HourCount} group loads.", nameof(groupHourlyLoadW));
+            throw new ArgumentException("Group boundaries must start at 0 and end at the building count.", nameof(groupStart));
+        }
+
+        if (groupHourlyLoadW is not null && groupHourlyLoadW.Length != groups * drivers.HourCount)
+        {
+            throw new ArgumentException($"Expected {groups} × {drivers.HourCount} group loads.", nameof(groupHourlyLoadW));
         }
 
         if (buildingHourlyW is not null && buildingHourlyW.Length != (long)set.Count * drivers.HourCount)
@@ -153,7 +126,7 @@ public static partial class BuildingYearKernel
     {
         if (array.Length != count)
         {
-            throw new ArgumentException($"Expected {count} entries, got {array.Length}.", name);
+            throw new ArgumentException($"Expected {count} entries (one per building), got {array.Length}.", name);
         }
     }
 

@@ -32,7 +32,6 @@ public sealed partial class BuildingEnergySystem : BaseSystem<World, SimTick>
     private readonly int[] _groupStart;
     private readonly double[] _massC;
     private readonly BuildingYearResults _window;
-    private readonly double[] _pvKWpBySlot;
     private long _hoursDone;
 
     private BuildingEnergySystem(World world, BuildingSet set, HourlyDrivers drivers, KernelOptions kernel, int[] groupStart,
@@ -45,7 +44,6 @@ public sealed partial class BuildingEnergySystem : BaseSystem<World, SimTick>
         _groupStart = groupStart;
         _massC = new double[set.Count];
         _window = new BuildingYearResults(set.Count);
-        _pvKWpBySlot = new double[set.Count];
         StartHourOfYear = startHourOfYear;
         FeederHourlyNetLoadW = new double[(groupStart.Length - 1) * drivers.HourCount];
         BuildingHourlyW = hourlyBuildingOutput ? new double[(long)set.Count * drivers.HourCount] : null;
@@ -141,17 +139,16 @@ public sealed partial class BuildingEnergySystem : BaseSystem<World, SimTick>
             }
         }
 
-        Array.Clear(_pvKWpBySlot);
+        // The PV entities are the source of the capacities the kernel uses (edits may add or remove them between ticks).
+        Array.Clear(_set.PvCapacityKWp);
         foreach (ref var chunk in World.Query(in PvArrays))
         {
             var pv = chunk.GetSpan<PvArray>();
             for (var i = 0; i < chunk.Count; i++)
             {
-                _pvKWpBySlot[pv[i].Slot] += pv[i].CapacityKWp;
+                _set.PvCapacityKWp[pv[i].Slot] += pv[i].CapacityKWp;
             }
         }
-
-        _pvKWpBySlot.CopyTo(_set.PvCapacityKWp, 0);
     }
 
     /// <summary>Mass temperatures back to the entities, and a window's results added to them (null: temperatures only).</summary>
@@ -192,7 +189,7 @@ public sealed partial class BuildingEnergySystem : BaseSystem<World, SimTick>
             for (var i = 0; i < chunk.Count; i++)
             {
                 ref var array = ref pv[i];
-                var total = _pvKWpBySlot[array.Slot];
+                var total = _set.PvCapacityKWp[array.Slot];
                 array.EnergyKWh += total > 0 ? window.PvKWh[array.Slot] * (array.CapacityKWp / total) : 0;
             }
         }
