@@ -81,8 +81,11 @@ public class SignalDelayTests
     {
         var (s, lambda) = MeasureDischarge();
 
-        // Uniform arrivals at 600 veh/h: delay = crossing time − free-flow crossing time, for vehicles well after warm-up.
-        const double headway = 6.0;
+        // Uniform arrivals at 590 veh/h (one every 6.1 s): delay = crossing time − free-flow crossing time, for vehicles
+        // well after warm-up. Webster's term is for a fluid arriving at every phase of the cycle; a headway that divides
+        // the cycle (6 s) would sample ten fixed phases only (+4.9% here, a sampling error, not the model's). At 6.1 s the
+        // 600 measured vehicles arrive at 600 distinct phases 0.1 s apart (61 and 600 are coprime): the whole cycle.
+        const double headway = 6.1;
         var departures = Enumerable.Range(0, 900).Select(i => i * headway).ToList();
         var (sim, line) = Junction(departures);
         using (sim)
@@ -98,10 +101,8 @@ public class SignalDelayTests
         var webster = CycleS * (1 - lambda) * (1 - lambda) / (2 * (1 - lambda * x));
         TestContext.Out.WriteLine($"x = {x:F3}, simulated mean delay {delays.Average():F2} s, Webster first term {webster:F2} s");
         Assert.That(x, Is.LessThan(0.9));
-        // Measured: +4.9%. The vertical-queue model has vehicles stop instantly at the line; here they brake and
-        // accelerate at finite rates behind a horizontal queue, which adds about half a second. The 2% target is
-        // not met; the bound below is what the model achieves.
-        Assert.That(delays.Average(), Is.EqualTo(webster).Within(6).Percent);
+        // Measured: 11.63 s against 11.55 s (+0.7%).
+        Assert.That(delays.Average(), Is.EqualTo(webster).Within(2).Percent);
     }
 
     [Test]
