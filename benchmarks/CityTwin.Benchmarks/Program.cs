@@ -18,6 +18,49 @@ if (args.Length > 0 && args[0] == "lighting-only")
     return;
 }
 
+if (args.Length > 0 && args[0] == "traffic-phases")
+{
+    // Where a step's time goes, per phase, for one and two threads alternately: `-- traffic-phases monaco|grid10 [rounds]`.
+    var city = args.Length > 1 ? args[1] : "monaco";
+    var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    var benches = new[] { 1, 2 }.Select(t => new TrafficBenchmarks { City = city, Threads = t }).ToArray();
+    foreach (var b in benches)
+    {
+        b.Setup();
+    }
+
+    var names = new[] { "approaches", "decide", "move", "rebuild lanes", "lane changes", "insert+reroute+signals" };
+    var totals = new double[2][];
+    var walls = new List<double>[] { [], [] };
+    for (var r = 0; r < rounds; r++)
+    {
+        for (var k = 0; k < 2; k++)
+        {
+            var t = (k + r) % 2;
+            benches[t].BuildRun();
+            var sw = Stopwatch.StartNew();
+            benches[t].Run();
+            walls[t].Add(sw.Elapsed.TotalMilliseconds);
+            var ticks = benches[t].PhaseTicks();
+            totals[t] ??= new double[ticks.Length];
+            for (var i = 0; i < ticks.Length; i++)
+            {
+                totals[t][i] += ticks[i] * 1000.0 / Stopwatch.Frequency / rounds;
+            }
+
+            benches[t].Report();
+        }
+    }
+
+    for (var t = 0; t < 2; t++)
+    {
+        Console.WriteLine($"{t + 1} thread(s): wall median {walls[t].Order().ElementAt(rounds / 2):F0} ms; " +
+            string.Join(", ", names.Select((n, i) => $"{n} {totals[t][i]:F0} ms")));
+    }
+
+    return;
+}
+
 if (args.Length > 0 && args[0] == "coupling-overhead")
 {
     var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7;

@@ -84,6 +84,9 @@ public class TrafficBenchmarks
         _sim.Dispose();
     }
 
+    /// <summary>Time per step phase of the last run (Stopwatch ticks).</summary>
+    internal long[] PhaseTicks() => _sim.PhaseTicks;
+
     [Benchmark]
     public long Run()
     {
