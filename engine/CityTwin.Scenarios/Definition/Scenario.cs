@@ -111,6 +111,10 @@ public sealed record TrafficSettings
     /// <summary>Time gap a yielding vehicle needs after it has crossed before a priority vehicle arrives, seconds;
     /// null: SUMO's <c>jmTimegapMinor</c> (1 s) on a SUMO network, 2 s on an OpenStreetMap one.</summary>
     public double? CriticalGapS { get; init; }
+
+    /// <summary>Position update over a step: <c>auto</c> (Krauss as SUMO's default Euler update, IDM ballistic),
+    /// <c>ballistic</c> or <c>euler</c>.</summary>
+    public string PositionUpdate { get; init; } = "auto";
 }
 
 /// <summary>Travel demand: any combination of random trips, an OD matrix and SUMO routes, then scaled.</summary>

@@ -190,13 +190,14 @@ public static class ScenarioLoader
 
     private static TrafficSettings ReadTraffic(YamlSection top)
     {
-        var s = top.Section("traffic", "model", "maxWaitS", "rerouteIntervalS", "criticalGapS");
+        var s = top.Section("traffic", "model", "maxWaitS", "rerouteIntervalS", "criticalGapS", "positionUpdate");
         return s is null ? new TrafficSettings() : new TrafficSettings
         {
             Model = s.Choice("model", "krauss", "krauss", "idm"),
             MaxWaitS = s.Double("maxWaitS", 300, 1, 86_400),
             RerouteIntervalS = s.Double("rerouteIntervalS", 0, 0, 86_400),
             CriticalGapS = s.Has("criticalGapS") ? s.Double("criticalGapS", 2, 0, 10) : null,
+            PositionUpdate = s.Choice("positionUpdate", "auto", "auto", "ballistic", "euler"),
         };
     }
 

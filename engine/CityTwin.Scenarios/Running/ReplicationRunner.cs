@@ -34,6 +34,12 @@ internal static class ReplicationRunner
             Seed = seed, Threads = threads, StepMs = scenario.Time.StepMs, MaxWaitS = scenario.Traffic.MaxWaitS,
             RerouteIntervalS = scenario.Traffic.RerouteIntervalS,
             CriticalGapS = scenario.Traffic.CriticalGapS ?? (city.Sumo is null ? 2.0 : 1.0), // SUMO: jmTimegapMinor = 1 s
+            PositionUpdate = scenario.Traffic.PositionUpdate switch
+            {
+                "ballistic" => PositionUpdate.Ballistic,
+                "euler" => PositionUpdate.Euler,
+                _ => PositionUpdate.Auto,
+            },
         });
         sim.EdgeData.IntervalMs = scenario.Outputs.EdgeIntervalS * 1000L;
         city.Sumo?.ApplySignalPlans(sim.Signals);

@@ -40,6 +40,10 @@ public sealed record TrafficOptions
     /// <summary>Relative travel-time gain a new route must offer to replace the current one.</summary>
     public double RerouteMinGain { get; init; } = 0.1;
 
+    /// <summary>Position update over a step (default: per car-following model, Krauss as SUMO's default Euler update,
+    /// IDM ballistic).</summary>
+    public PositionUpdate PositionUpdate { get; init; } = PositionUpdate.Auto;
+
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range; the message names it.</exception>
     public void Validate()

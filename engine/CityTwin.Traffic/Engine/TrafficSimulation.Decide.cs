@@ -11,6 +11,9 @@ public sealed partial class TrafficSimulation
     /// <summary>Random-draw purpose: Krauss dawdling.</summary>
     private const int DawdlePurpose = 1;
 
+    /// <summary>Below this speed a vehicle counts as halted (SUMO's <c>SUMO_const_haltingSpeed</c>), m/s.</summary>
+    private const double HaltingSpeedMps = 0.1;
+
     /// <summary>Phase 1: the nearest vehicle on each connection announces its arrival time to the connection's foes.</summary>
     private void RegisterApproaches()
     {
@@ -113,8 +116,8 @@ public sealed partial class TrafficSimulation
                     // A follower may reach the line right behind its leader: it needs its own permission, and a stop
                     // line it may not pass limits it like a standing obstacle.
                     mayPass = route.ExitConnection >= 0 &&
-                              (MayEnter(route.ExitConnection, route.Trip, speed, distance, in type, World.Get<TripStats>(vehicle).StoppedS) ||
-                               Committed(route.ExitConnection, speed, distance, in type, kinematics.MayPass));
+                              (MayEnter(route.ExitConnection, in route, speed, distance, in type, World.Get<TripStats>(vehicle).StoppedS, QueuedAheadM(slots, k, in type)) ||
+                               Committed(route.ExitConnection, in route, speed, distance, in type, kinematics.MayPass));
                     if (!mayPass && distance < gap)
                     {
                         gap = distance;
@@ -165,7 +168,7 @@ public sealed partial class TrafficSimulation
             }
 
             var permitted = hop == 0
-                ? MayEnter(connection, route.Trip, speed, distance, in type, stoppedS) || Committed(connection, speed, distance, in type, wasPermitted)
+                ? MayEnter(connection, in route, speed, distance, in type, stoppedS, 0) || Committed(connection, in route, speed, distance, in type, wasPermitted)
                 : SignalAllows(connection, speed, distance, in type);
             if (hop == 0)
             {
@@ -215,8 +218,10 @@ public sealed partial class TrafficSimulation
     }
 
     /// <summary>Right of way at the stop line: signal state, stop signs, foes with priority, and room to leave.</summary>
-    private bool MayEnter(int connection, int trip, double speed, double distance, in CarFollowing.CarFollowParameters type, double stoppedS)
+    private bool MayEnter(int connection, in VehicleRoute route, double speed, double distance, in CarFollowing.CarFollowParameters type,
+        double stoppedS, double queuedAheadM)
     {
+        var trip = route.Trip;
         var c = Network.Connections[connection];
         var mustYield = true;
         switch (c.Control)
@@ -243,7 +248,7 @@ public sealed partial class TrafficSimulation
                 break;
         }
 
-        if (!RoomToLeave(c.ToLane, in type))
+        if (!RoomToLeave(c.ToLane, in route, in type, queuedAheadM))
         {
             return false;
         }
@@ -300,8 +305,9 @@ public sealed partial class TrafficSimulation
     /// A vehicle that was allowed through in the last step and can no longer stop at comfortable deceleration keeps
     /// its permission (it is committed, as at the start of an amber), as long as the lane beyond has room.
     /// </summary>
-    private bool Committed(int connection, double speed, double distance, in CarFollowing.CarFollowParameters type, bool wasPermitted) =>
-        wasPermitted && speed * speed / (2 * type.DecelMps2) > distance && RoomToLeave(Network.Connections[connection].ToLane, in type);
+    private bool Committed(int connection, in VehicleRoute route, double speed, double distance, in CarFollowing.CarFollowParameters type,
+        bool wasPermitted) =>
+        wasPermitted && speed * speed / (2 * type.DecelMps2) > distance && RoomToLeave(Network.Connections[connection].ToLane, in route, in type, 0);
 
     /// <summary>Whether the foe connection's signal (if any) lets its vehicles go at all.</summary>
     private bool FoeMayGo(int foe)
@@ -316,15 +322,67 @@ public sealed partial class TrafficSimulation
         return state is SignalState.GreenMajor or SignalState.GreenMinor or SignalState.Yellow;
     }
 
-    /// <summary>Keeps vehicles out of a junction they cannot leave (so the network does not lock up).</summary>
-    private bool RoomToLeave(int toLane, in CarFollowing.CarFollowParameters type)
+    /// <summary>
+    /// Keeps vehicles out of a junction they cannot leave (so the network does not lock up): a vehicle enters only if,
+    /// beyond the stop line, the free space up to the first halted vehicle along its route, less what the moving
+    /// vehicles there and the vehicles queued ahead of it on its own lane will take, fits it (SUMO's junction-blocking
+    /// rule, <c>checkRewindLinkLanes</c>).
+    /// </summary>
+    /// <remarks>
+    /// Moving vehicles do not block: a queue that has started to discharge is followed closely, across short lanes
+    /// too (Bologna's streets are pieces of 8–20 m between joined signals; a rule on the next lane alone let one vehicle
+    /// at a time through them). Free space is summed over up to four lanes along the route, so a lane shorter than a car
+    /// is looked through.
+    /// </remarks>
+    private bool RoomToLeave(int toLane, in VehicleRoute route, in CarFollowing.CarFollowParameters type, double queuedAheadM)
     {
-        if (!_lanes.TryGetLast(toLane, out var last))
+        var neededM = type.LengthM + type.MinGapM + queuedAheadM;
+        var freeM = 0.0;
+        var lane = toLane;
+        var step = route.Step + 1;
+        for (var hop = 0; hop < 4; hop++)
         {
-            return true;
+            var slots = _lanes.Slots(lane);
+            var movingM = 0.0;
+            for (var k = slots.Length - 1; k >= 0; k--)
+            {
+                if (slots[k].SpeedMps < HaltingSpeedMps)
+                {
+                    return freeM + slots[k].BackM - type.MinGapM - movingM >= neededM;
+                }
+
+                movingM += slots[k].LengthM + type.MinGapM;
+            }
+
+            freeM += _laneLengthM[lane] - movingM;
+            if (freeM >= neededM)
+            {
+                return true;
+            }
+
+            var next = ExitConnectionOf(lane, route.Route, step, route.Type);
+            if (next < 0)
+            {
+                return true; // the route ends on this lane: nothing halted ahead of the vehicle's arrival
+            }
+
+            lane = Network.Connections[next].ToLane;
+            step++;
         }
 
-        return last.BackM >= Math.Min(type.LengthM + type.MinGapM, _laneLengthM[toLane] * 0.9) || last.SpeedMps > 3;
+        return true;
+    }
+
+    /// <summary>Space the vehicles ahead of slot <paramref name="k"/> on its lane take (length and gap each), metres.</summary>
+    private static double QueuedAheadM(ReadOnlySpan<LaneSlot> slots, int k, in CarFollowing.CarFollowParameters type)
+    {
+        var m = 0.0;
+        for (var i = 0; i < k; i++)
+        {
+            m += slots[i].LengthM + type.MinGapM;
+        }
+
+        return m;
     }
 
     /// <summary>

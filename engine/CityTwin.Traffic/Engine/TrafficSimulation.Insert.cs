@@ -217,9 +217,11 @@ public sealed partial class TrafficSimulation
                 return FirstAllowedFrom(edge, (int)(edge.LaneCount * StepRandom.Uniform(Options.Seed, tripIndex, 0, DepartLanePurpose)), vehicleClass);
         }
 
-        // Free: most room; Best: most room among lanes that continue along the route.
+        // Free: most room; Best (as SUMO): the lane that continues furthest along the route without a lane change (up
+        // to the look-ahead: beyond it all lanes are as good), then the most room.
         var best = -1;
         var bestScore = double.NegativeInfinity;
+        var probe = new VehicleRoute { Route = trip.Route, Step = 0, Type = trip.Type };
         for (var i = 0; i < edge.LaneCount; i++)
         {
             var lane = edge.FirstLane + i;
@@ -229,8 +231,7 @@ public sealed partial class TrafficSimulation
             }
 
             var room = _lanes.TryGetLast(lane, out var last) ? last.BackM : _laneLengthM[lane];
-            var continues = ExitConnectionOf(lane, trip.Route, 0, trip.Type) != VehicleRoute.NoConnection;
-            var score = room + (trip.DepartLane.Kind == DepartLaneKind.Best && continues ? 1e6 : 0);
+            var score = room + (trip.DepartLane.Kind == DepartLaneKind.Best ? 1e4 * Math.Min(ReachM(lane, in probe, LookAheadM), LookAheadM) : 0);
             if (score > bestScore)
             {
                 bestScore = score;

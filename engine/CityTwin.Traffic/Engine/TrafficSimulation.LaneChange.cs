@@ -78,24 +78,31 @@ public sealed partial class TrafficSimulation
             // so that a vehicle stuck before the end of its lane can get in instead of blocking both lanes.
             if (Options.CooperativeLaneChanges && remaining < CooperationDistanceM)
             {
-                var (_, follower) = Neighbours(target, slot.PosM);
-                if (follower >= 0 && _lanes.Slots(target)[follower].PosM < slot.BackM - 0.5)
-                {
-                    // Only a vehicle truly behind can make room; one alongside has to drive on first.
-                    _holdBack[_lanes.Slots(target)[follower].Vehicle] = slot.BackM;
-                }
+                AskToHoldBack(target, slot);
             }
 
             return false;
         }
 
-        // Look-ahead (as SUMO's best lanes over several edges): this lane continues onto the next edge, but the lane it
-        // leads to does not continue along the route after that. On a short next edge there is no room to change lanes
-        // there (Bologna splits streets into 20 m pieces at every junction), so move now to a lane that leads on.
+        // Look-ahead (as SUMO's best lanes over several edges): this lane continues onto the next edges, but not far
+        // enough; on short pieces ahead there is no room to change lanes (Bologna splits streets into 8–20 m pieces at
+        // every junction), so move now towards a lane that leads on further, harder as the lane runs out.
         var toEnd = _laneLengthM[lane] - slot.PosM;
-        if (AheadTarget(lane, index, edge.FirstLane, edge.LaneCount, toEnd, in route) is var ahead && ahead >= 0)
+        var reachM = ReachM(lane, in route, LookAheadM);
+        if (toEnd + reachM < LookAheadM && AheadTarget(index, edge.FirstLane, edge.LaneCount, reachM, in route) is var ahead && ahead >= 0)
         {
-            return Safe(ahead, slot, in type, stepS, type.SafeDecelMps2) && Apply(lane, k, ahead, slot, ref route);
+            var urgent = toEnd + reachM < UrgentM;
+            if (Safe(ahead, slot, in type, stepS, urgent ? type.EmergencyDecelMps2 : type.SafeDecelMps2))
+            {
+                return Apply(lane, k, ahead, slot, ref route);
+            }
+
+            if (urgent && Options.CooperativeLaneChanges)
+            {
+                AskToHoldBack(ahead, slot);
+            }
+
+            return false;
         }
 
         // No lane change for speed within braking distance of the junction: right of way was settled for this lane.
@@ -117,7 +124,7 @@ public sealed partial class TrafficSimulation
 
             var candidate = edge.FirstLane + candidateIndex;
             if (ExitConnectionOf(candidate, route.Route, route.Step, route.Type) == VehicleRoute.NoConnection ||
-                !LeadsOn(candidate, in route) ||
+                (toEnd + ReachM(candidate, in route, LookAheadM) < LookAheadM && ReachM(candidate, in route, LookAheadM) < reachM) ||
                 !Network.LaneAllows(candidate, vehicleClass) || !Safe(candidate, slot, in type, stepS, type.SafeDecelMps2))
             {
                 continue;
@@ -136,37 +143,27 @@ public sealed partial class TrafficSimulation
         return bestTarget >= 0 && Apply(lane, k, bestTarget, slot, ref route);
     }
 
-    /// <summary>Look-ahead distance: within this distance of the end of the next edge, a vehicle whose lane leads onto a
-    /// next-edge lane that does not continue along its route moves to one that does, metres.</summary>
-    private const double LookAheadM = 250;
+    /// <summary>Look-ahead distance: a vehicle whose lanes stop continuing along its route within this distance moves
+    /// towards a lane that continues further, metres. (SUMO's LC2013 looks further still; 250 m left vehicles on
+    /// Bologna's congested approaches in the wrong lane: acosta's mean trip took 550 s against 240 s at 500 m.)</summary>
+    private const double LookAheadM = 500;
+
+    /// <summary>Within this distance of where its lanes stop continuing along its route, a vehicle changing lanes for the
+    /// look-ahead accepts its new follower braking as hard as for a lane that ends, metres.</summary>
+    private const double UrgentM = 50;
 
     /// <summary>
-    /// The neighbouring lane towards the nearest lane whose connection onto the next edge lands on a lane that continues
-    /// along the route, when the vehicle's own lane does not and the end of the next edge is within
-    /// <see cref="LookAheadM"/>; else −1.
+    /// The neighbouring lane towards the nearest lane whose continuation along the route reaches further than
+    /// <paramref name="reachM"/> (the vehicle's own lane's), or −1.
     /// </summary>
-    private int AheadTarget(int lane, int index, int firstLane, int laneCount, double toEndM, in VehicleRoute route)
+    private int AheadTarget(int index, int firstLane, int laneCount, double reachM, in VehicleRoute route)
     {
-        var exit = route.ExitConnection;
-        if (exit < 0 || route.Step + 2 >= Routes.Length(route.Route))
-        {
-            return -1;
-        }
-
-        // The vehicle's exit connection is its lane's (ExitConnectionOf), so whether its lane leads on is whether the
-        // lane it lands on connects to the edge after next.
-        var nextLane = Network.Connections[exit].ToLane;
-        if (toEndM + _laneLengthM[nextLane] > LookAheadM || LeadsTo(nextLane, Routes.Edge(route.Route, route.Step + 2)))
-        {
-            return -1;
-        }
-
         for (var distance = 1; distance < laneCount; distance++)
         {
             foreach (var candidate in (ReadOnlySpan<int>)[index - distance, index + distance])
             {
-                if (candidate >= 0 && candidate < laneCount && LeadsOn(firstLane + candidate, in route) &&
-                    Network.LaneAllows(firstLane + candidate, _typeClass[route.Type]))
+                if (candidate >= 0 && candidate < laneCount && Network.LaneAllows(firstLane + candidate, _typeClass[route.Type]) &&
+                    ReachM(firstLane + candidate, in route, LookAheadM) > reachM)
                 {
                     return firstLane + index + Math.Sign(candidate - index);
                 }
@@ -176,17 +173,47 @@ public sealed partial class TrafficSimulation
         return -1;
     }
 
-    /// <summary>Whether a lane of the current edge connects onto the next edge at a lane that itself connects onward
-    /// along the route (true when the route ends within two edges).</summary>
-    private bool LeadsOn(int lane, in VehicleRoute route)
+    /// <summary>
+    /// How far beyond the end of <paramref name="lane"/> (on the vehicle's current edge) the vehicle can drive along its
+    /// route without changing lanes, following at each junction the connection <see cref="ExitConnectionOf"/> picks:
+    /// 0 if the lane does not lead onto the next edge, +∞ if the route ends before it must change; counted up to
+    /// <paramref name="limitM"/> (any value at or above it means "far enough"), metres.
+    /// </summary>
+    private double ReachM(int lane, in VehicleRoute route, double limitM)
     {
-        if (route.Step + 2 >= Routes.Length(route.Route))
+        var reach = 0.0;
+        var step = route.Step;
+        for (var hop = 0; hop < 16 && reach < limitM; hop++)
         {
-            return true;
+            var exit = ExitConnectionOf(lane, route.Route, step, route.Type);
+            if (exit == VehicleRoute.LastEdge)
+            {
+                return double.PositiveInfinity;
+            }
+
+            if (exit < 0)
+            {
+                return reach;
+            }
+
+            lane = Network.Connections[exit].ToLane;
+            reach += _laneLengthM[lane];
+            step++;
         }
 
-        var exit = ExitConnectionOf(lane, route.Route, route.Step, route.Type);
-        return exit >= 0 && LeadsTo(Network.Connections[exit].ToLane, Routes.Edge(route.Route, route.Step + 2));
+        return reach;
+    }
+
+    /// <summary>Cooperation (as SUMO's LC2013): the vehicle behind on the target lane holds back behind this one's rear,
+    /// so that a vehicle that must change lanes can get in instead of blocking both lanes.</summary>
+    private void AskToHoldBack(int target, in LaneSlot slot)
+    {
+        var (_, follower) = Neighbours(target, slot.PosM);
+        if (follower >= 0 && _lanes.Slots(target)[follower].PosM < slot.BackM - 0.5)
+        {
+            // Only a vehicle truly behind can make room; one alongside has to drive on first.
+            _holdBack[_lanes.Slots(target)[follower].Vehicle] = slot.BackM;
+        }
     }
 
     /// <summary>The neighbouring lane in the direction of the nearest lane that continues along the route.</summary>

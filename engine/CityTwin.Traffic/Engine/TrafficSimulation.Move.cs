@@ -42,15 +42,18 @@ public sealed partial class TrafficSimulation
         var v0 = kinematics.SpeedMps;
         var v1 = kinematics.NextSpeedMps;
         var startPos = kinematics.PosM;
-        // Ballistic update; a vehicle that decides to stop and can do so at comfortable deceleration within the step
-        // stops part-way through it (as SUMO's ballistic update does), instead of creeping on for the whole step.
-        var pos = startPos + (v1 == 0 ? StopAdvanceM(v0, kinematics.ObstacleM, stepS, in type) : 0.5 * (v0 + v1) * stepS);
+        // Euler (Krauss, as SUMO's default) or ballistic update (see PositionUpdate); ballistically, a vehicle that decides
+        // to stop and can do so at comfortable deceleration within the step stops part-way through it (as SUMO's
+        // ballistic update does), instead of creeping on for the whole step.
+        var euler = _euler[route.Type];
+        var pos = euler ? startPos + v1 * stepS
+            : startPos + (v1 == 0 ? StopAdvanceM(v0, kinematics.ObstacleM, stepS, in type) : 0.5 * (v0 + v1) * stepS);
         if (pos > limitFrontM)
         {
             // The follower may not end the step inside its leader: cut the move and match the leader's speed.
             LeaderOverlaps += pos - limitFrontM > 0.01 ? 1 : 0;
             pos = Math.Max(startPos, limitFrontM);
-            v1 = Math.Max(0, Math.Min(v1, 2 * (pos - startPos) / stepS - v0));
+            v1 = Math.Max(0, Math.Min(v1, euler ? (pos - startPos) / stepS : 2 * (pos - startPos) / stepS - v0));
         }
 
         var lane = startLane;

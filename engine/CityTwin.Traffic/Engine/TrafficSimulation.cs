@@ -28,6 +28,9 @@ public sealed partial class TrafficSimulation : IDisposable
     private static readonly QueryDescription Vehicles = new QueryDescription().WithAll<Kinematics, VehicleRoute, TripStats>();
 
     private readonly CarFollowParameters[] _params;
+
+    /// <summary>Per vehicle type: whether its position advances by the Euler update (else ballistic).</summary>
+    private readonly bool[] _euler;
     private readonly VehicleClasses[] _typeClass;
     private readonly double[] _laneLengthM;
     private readonly double[] _laneSpeedMps;
@@ -67,10 +70,13 @@ public sealed partial class TrafficSimulation : IDisposable
         Types = types.ToArray();
         _params = new CarFollowParameters[Types.Count];
         _typeClass = Types.Select(t => t.VehicleClass).ToArray();
+        _euler = new bool[Types.Count];
         for (var t = 0; t < Types.Count; t++)
         {
             Types[t].Validate();
             _params[t] = new CarFollowParameters(Types[t]);
+            _euler[t] = Options.PositionUpdate == PositionUpdate.Euler ||
+                        (Options.PositionUpdate == PositionUpdate.Auto && _params[t].Model == CarFollowModel.Krauss);
         }
 
         var lanes = network.Lanes;

@@ -42,6 +42,17 @@ public sealed class ScenarioLoaderTests : TinyCityFixture
     }
 
     [Test]
+    public void TrafficPositionUpdate_DefaultsToAuto_AndOnlyKnownValuesAreAccepted()
+    {
+        Assert.That(ScenarioLoader.Parse("city:\n  cache: corridor.ctw\n", Dir).Traffic.PositionUpdate, Is.EqualTo("auto"));
+        Assert.That(ScenarioLoader.Parse("city:\n  cache: corridor.ctw\ntraffic: { positionUpdate: ballistic }\n", Dir).Traffic.PositionUpdate,
+            Is.EqualTo("ballistic"));
+        var bad = Assert.Throws<ScenarioValidationException>(() =>
+            ScenarioLoader.Parse("city:\n  cache: corridor.ctw\ntraffic: { positionUpdate: verlet }\n", Dir))!;
+        Assert.That(string.Join("\n", bad.Errors), Does.Contain("traffic.positionUpdate"));
+    }
+
+    [Test]
     public void VehiclesCharging_IsReadWithDefaults_AndBadValuesAreRefusedWithTheirPlace()
     {
         var ok = ScenarioLoader.Parse("city:\n  cache: corridor.ctw\nvehicles:\n  evShare: 0.3\n  charging: { at: mapped, maxWalkM: 300 }\n", Dir);

@@ -1,0 +1,166 @@
+using CityTwin.Ecs.Timing;
+using CityTwin.Model.Roads;
+using CityTwin.Traffic.Demand;
+using CityTwin.Traffic.Engine;
+using CityTwin.Traffic.Vehicles;
+
+namespace CityTwin.Traffic.Tests.Engine;
+
+/// <summary>
+/// How a queue at a signal starts and discharges: Krauss moved by SUMO's default (Euler) update, and SUMO's
+/// junction-blocking rule (moving vehicles ahead do not block, halted ones do), also across short lanes.
+/// </summary>
+public class QueueDischargeTests
+{
+    private static readonly VehicleType Driver = VehicleType.SumoDefault with { Sigma = 0, SpeedFactorDev = 0 };
+
+    /// <summary>A (300 m) → signal → [B (8 m) →] C (300 m); red for the first 60 s, then green; 12 vehicles queue on A.</summary>
+    private static (TrafficSimulation Sim, int A) QueueAtSignal(PositionUpdate update, bool shortPiece)
+    {
+        var b = new NetworkBuilder();
+        var j0 = b.Junction(0, 0);
+        var j1 = b.Junction(300, 0);
+        var a = b.Edge(j0, j1);
+        List<int> route = [a];
+        if (shortPiece)
+        {
+            var j2 = b.Junction(308, 0);
+            var j3 = b.Junction(608, 0);
+            var piece = b.Edge(j1, j2);
+            var c = b.Edge(j2, j3);
+            b.Connect(a, 0, piece, 0, LinkControl.Signal, signalLink: 0);
+            b.Connect(piece, 0, c, 0);
+            route.AddRange([piece, c]);
+        }
+        else
+        {
+            var j3 = b.Junction(600, 0);
+            var c = b.Edge(j1, j3);
+            b.Connect(a, 0, c, 0, LinkControl.Signal, signalLink: 0);
+            route.Add(c);
+        }
+
+        b.Signal(j1, (60, "r"), (600, "G"));
+        var sim = new TrafficSimulation(b.Build(), [Driver], new TrafficOptions { PositionUpdate = update });
+        for (var i = 0; i < 12; i++)
+        {
+            sim.Schedule(new ScheduledTrip($"v{i}", i * 2_000L, 0, [.. route]) { DepartSpeed = DepartSpeed.Desired });
+        }
+
+        return (sim, a);
+    }
+
+    /// <summary>Step (from 0) in which each queued vehicle, front first, starts moving after the signal turns green.</summary>
+    private static List<long> StartSteps(TrafficSimulation sim, int a, out List<double> standingGapsM)
+    {
+        sim.RunUntil(SimTime.FromSeconds(59L));
+        var lane = sim.Network.Edges[a].FirstLane;
+        var queue = sim.Lanes.Slots(lane).ToArray();
+        standingGapsM = queue.Zip(queue.Skip(1), (leader, follower) => leader.BackM - follower.PosM).ToList();
+        var started = new long[queue.Length];
+        Array.Fill(started, -1);
+        while (sim.Clock.Now < SimTime.FromSeconds(120L))
+        {
+            sim.Step();
+            for (var k = 0; k < queue.Length; k++)
+            {
+                if (started[k] < 0 && sim.World.IsAlive(queue[k].Vehicle) && sim.World.Get<Kinematics>(queue[k].Vehicle).SpeedMps > 0)
+                {
+                    started[k] = sim.Clock.StepIndex;
+                }
+            }
+        }
+
+        return [.. started];
+    }
+
+    [Test]
+    public void Krauss_QueuesAtMinGapAndStartsOneStepPerVehicle_AsSumo()
+    {
+        var (sim, a) = QueueAtSignal(PositionUpdate.Auto, shortPiece: false);
+        using (sim)
+        {
+            var starts = StartSteps(sim, a, out var gaps);
+            TestContext.Out.WriteLine($"standing gaps {string.Join(", ", gaps.Select(g => g.ToString("F2")))}; start steps {string.Join(", ", starts)}");
+            Assert.Multiple(() =>
+            {
+                Assert.That(gaps, Has.Count.EqualTo(11));
+                Assert.That(gaps, Has.All.EqualTo(Driver.MinGapM).Within(1e-6), "Krauss (Euler update) stops exactly minGap behind its leader");
+                Assert.That(starts.Zip(starts.Skip(1), (x, y) => y - x), Has.All.EqualTo(1), "each vehicle starts the step after its leader");
+            });
+        }
+    }
+
+    [Test]
+    public void Krauss_Ballistic_BrakesIntoTheGapAndStartsSlower()
+    {
+        // The option still gives the ballistic update; with Krauss the queue then starts about two steps per vehicle.
+        var (sim, a) = QueueAtSignal(PositionUpdate.Ballistic, shortPiece: false);
+        using (sim)
+        {
+            var starts = StartSteps(sim, a, out var gaps);
+            Assert.That(gaps.Min(), Is.LessThan(Driver.MinGapM - 0.5));
+            Assert.That(starts[^1] - starts[0], Is.GreaterThan(15));
+        }
+    }
+
+    [Test]
+    public void QueueDischargesThroughAShortPiece_AsFastAsWithoutIt()
+    {
+        // A signal before an 8 m piece (Bologna's joined signals) must not let one vehicle at a time through: a vehicle
+        // follows its moving leader onto the piece (the junction-blocking rule only stops it for halted vehicles).
+        double LastCrossingS(bool shortPiece)
+        {
+            var (sim, _) = QueueAtSignal(PositionUpdate.Auto, shortPiece);
+            using (sim)
+            {
+                sim.RunUntil(SimTime.FromSeconds(200L));
+                Assert.That(sim.Arrived, Is.EqualTo(12));
+                return sim.TripInfos.Max(t => t.ArrivalS);
+            }
+        }
+
+        var without = LastCrossingS(false);
+        var with = LastCrossingS(true);
+        TestContext.Out.WriteLine($"last arrival without the piece {without:F0} s, with it {with:F0} s");
+        Assert.That(with, Is.LessThanOrEqualTo(without + 2), "8 m more to drive, and no stop on the piece");
+    }
+
+    [Test]
+    public void JunctionBlocking_AVehicleThatWouldStandAcrossTheJunctionWaitsBeforeIt()
+    {
+        // A (200 m) → C (20 m, red at its end for the first 120 s). The first car stops at C's end, the second behind it
+        // on C; the third, right behind the second, must wait before the line: the room left before the halted cars
+        // (less what the moving ones will take) does not fit it, and it would stand across the junction.
+        var b = new NetworkBuilder();
+        var j0 = b.Junction(0, 0);
+        var j1 = b.Junction(200, 0);
+        var j2 = b.Junction(220, 0);
+        var j3 = b.Junction(500, 0);
+        var a = b.Edge(j0, j1);
+        var c = b.Edge(j1, j2);
+        var d = b.Edge(j2, j3);
+        b.Connect(a, 0, c, 0);
+        b.Connect(c, 0, d, 0, LinkControl.Signal, signalLink: 0);
+        b.Signal(j2, (120, "r"), (600, "G"));
+        using var sim = new TrafficSimulation(b.Build(), [Driver], new TrafficOptions());
+        foreach (var (id, departMs) in new[] { ("first", 0L), ("second", 20_000L), ("third", 21_500L) })
+        {
+            sim.Schedule(new ScheduledTrip(id, departMs, 0, [a, c, d]) { DepartSpeed = DepartSpeed.Desired });
+        }
+
+        sim.RunUntil(SimTime.FromSeconds(100L));
+        var third = sim.TripIndexOf("third");
+        var onA = sim.Lanes.Slots(sim.Network.Edges[a].FirstLane).ToArray();
+        var onC = sim.Lanes.Slots(sim.Network.Edges[c].FirstLane).ToArray();
+        TestContext.Out.WriteLine($"on A: {string.Join(", ", onA.Select(x => $"{x.Trip}@{x.PosM:F1}"))}; on C: {string.Join(", ", onC.Select(x => $"{x.Trip}@{x.PosM:F1}"))}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(onC, Has.Length.EqualTo(2), "two cars fit on C");
+            Assert.That(onA.Select(x => x.Trip), Does.Contain(third), "the third waits on A");
+            Assert.That(onA.Single(x => x.Trip == third).PosM, Is.LessThanOrEqualTo(200), "before the line, not across it");
+        });
+        sim.RunUntil(SimTime.FromSeconds(300L));
+        Assert.That(sim.Arrived, Is.EqualTo(3));
+    }
+}
