@@ -95,7 +95,8 @@ public sealed partial class TrafficSimulation
 
         var length = _laneLengthM[lane];
         var stepIndex = Clock.StepIndex;
-        for (var k = 0; k < slots.Length; k++)
+        var lengthsAheadM = 0.0; // lengths of the vehicles ahead on this lane
+        for (var k = 0; k < slots.Length; lengthsAheadM += slots[k].LengthM, k++)
         {
             var vehicle = slots[k].Vehicle;
             ref var kinematics = ref World.Get<Kinematics>(vehicle);
@@ -116,7 +117,7 @@ public sealed partial class TrafficSimulation
                     // A follower may reach the line right behind its leader: it needs its own permission, and a stop
                     // line it may not pass limits it like a standing obstacle.
                     mayPass = route.ExitConnection >= 0 &&
-                              (MayEnter(route.ExitConnection, in route, speed, distance, in type, World.Get<TripStats>(vehicle).StoppedS, QueuedAheadM(slots, k, in type)) ||
+                              (MayEnter(route.ExitConnection, in route, speed, distance, in type, World.Get<TripStats>(vehicle).StoppedS, lengthsAheadM + k * type.MinGapM) ||
                                Committed(route.ExitConnection, in route, speed, distance, in type, kinematics.MayPass));
                     if (!mayPass && distance < gap)
                     {
@@ -371,18 +372,6 @@ public sealed partial class TrafficSimulation
         }
 
         return true;
-    }
-
-    /// <summary>Space the vehicles ahead of slot <paramref name="k"/> on its lane take (length and gap each), metres.</summary>
-    private static double QueuedAheadM(ReadOnlySpan<LaneSlot> slots, int k, in CarFollowing.CarFollowParameters type)
-    {
-        var m = 0.0;
-        for (var i = 0; i < k; i++)
-        {
-            m += slots[i].LengthM + type.MinGapM;
-        }
-
-        return m;
     }
 
     /// <summary>

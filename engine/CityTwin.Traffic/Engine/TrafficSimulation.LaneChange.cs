@@ -88,8 +88,9 @@ public sealed partial class TrafficSimulation
         // enough; on short pieces ahead there is no room to change lanes (Bologna splits streets into 8–20 m pieces at
         // every junction), so move now towards a lane that leads on further, harder as the lane runs out.
         var toEnd = _laneLengthM[lane] - slot.PosM;
-        var reachM = ReachM(lane, in route, LookAheadM);
-        if (toEnd + reachM < LookAheadM && AheadTarget(index, edge.FirstLane, edge.LaneCount, reachM, in route) is var ahead && ahead >= 0)
+        var reachLimitM = LookAheadM - toEnd; // reaches at or beyond it are all "far enough": stop counting there
+        var reachM = reachLimitM > 0 ? CachedReachM(lane, 0, in route) : double.PositiveInfinity;
+        if (reachM < reachLimitM && AheadTarget(index, edge.FirstLane, edge.LaneCount, reachM, reachLimitM, in route) is var ahead && ahead >= 0)
         {
             var urgent = toEnd + reachM < UrgentM;
             if (Safe(ahead, slot, in type, stepS, urgent ? type.EmergencyDecelMps2 : type.SafeDecelMps2))
@@ -124,7 +125,8 @@ public sealed partial class TrafficSimulation
 
             var candidate = edge.FirstLane + candidateIndex;
             if (ExitConnectionOf(candidate, route.Route, route.Step, route.Type) == VehicleRoute.NoConnection ||
-                (toEnd + ReachM(candidate, in route, LookAheadM) < LookAheadM && ReachM(candidate, in route, LookAheadM) < reachM) ||
+                (reachLimitM > 0 && CachedReachM(candidate, direction, in route) is var candidateReachM && candidateReachM < reachLimitM &&
+                 candidateReachM < reachM) ||
                 !Network.LaneAllows(candidate, vehicleClass) || !Safe(candidate, slot, in type, stepS, type.SafeDecelMps2))
             {
                 continue;
@@ -148,22 +150,26 @@ public sealed partial class TrafficSimulation
     /// Bologna's congested approaches in the wrong lane: acosta's mean trip took 550 s against 240 s at 500 m.)</summary>
     private const double LookAheadM = 500;
 
+    /// <summary>Per trip, its own and neighbouring lanes' reach, see <see cref="CachedReachM"/> (derived data, not part of
+    /// snapshots).</summary>
+    private ReachCacheEntry[] _reachCache = [];
+
     /// <summary>Within this distance of where its lanes stop continuing along its route, a vehicle changing lanes for the
     /// look-ahead accepts its new follower braking as hard as for a lane that ends, metres.</summary>
     private const double UrgentM = 50;
 
     /// <summary>
     /// The neighbouring lane towards the nearest lane whose continuation along the route reaches further than
-    /// <paramref name="reachM"/> (the vehicle's own lane's), or −1.
+    /// <paramref name="reachM"/> (the vehicle's own lane's, counted up to <paramref name="reachLimitM"/>), or −1.
     /// </summary>
-    private int AheadTarget(int index, int firstLane, int laneCount, double reachM, in VehicleRoute route)
+    private int AheadTarget(int index, int firstLane, int laneCount, double reachM, double reachLimitM, in VehicleRoute route)
     {
         for (var distance = 1; distance < laneCount; distance++)
         {
             foreach (var candidate in (ReadOnlySpan<int>)[index - distance, index + distance])
             {
                 if (candidate >= 0 && candidate < laneCount && Network.LaneAllows(firstLane + candidate, _typeClass[route.Type]) &&
-                    ReachM(firstLane + candidate, in route, LookAheadM) > reachM)
+                    ReachM(firstLane + candidate, in route, reachLimitM) > reachM)
                 {
                     return firstLane + index + Math.Sign(candidate - index);
                 }
@@ -203,6 +209,29 @@ public sealed partial class TrafficSimulation
 
         return reach;
     }
+
+    /// <summary><see cref="ReachM"/> up to <see cref="LookAheadM"/> of the vehicle's own lane (<paramref name="side"/> 0) or
+    /// a neighbouring one (−1 right, +1 left), computed once per lane, route and route step of the trip (it changes only
+    /// when one of them does; walking along the route for every vehicle every step cost 5–8% of a Monaco run).</summary>
+    private double CachedReachM(int lane, int side, in VehicleRoute route)
+    {
+        var index = 3 * route.Trip + side + 1;
+        if (index >= _reachCache.Length)
+        {
+            Array.Resize(ref _reachCache, Math.Max(index + 3, 2 * _reachCache.Length));
+        }
+
+        ref var cached = ref _reachCache[index];
+        if (cached.LanePlus1 != lane + 1 || cached.Step != route.Step || cached.Route != route.Route)
+        {
+            cached = new ReachCacheEntry(lane + 1, route.Step, route.Route, ReachM(lane, in route, LookAheadM));
+        }
+
+        return cached.ReachM;
+    }
+
+    /// <summary>A cached reach and what it was computed for.</summary>
+    private readonly record struct ReachCacheEntry(int LanePlus1, int Step, int Route, double ReachM);
 
     /// <summary>Cooperation (as SUMO's LC2013): the vehicle behind on the target lane holds back behind this one's rear,
     /// so that a vehicle that must change lanes can get in instead of blocking both lanes.</summary>
