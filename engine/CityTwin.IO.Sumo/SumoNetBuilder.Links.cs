@@ -45,6 +45,7 @@ internal sealed partial class SumoNetBuilder
                 FromLane = fromLane, ToLane = toLane, FromEdge = fe, ToEdge = te, Junction = _edges[fe].ToJunction,
                 SignalLink = c.Tl is null ? -1 : c.LinkIndex, Direction = SumoMappings.Direction(c.Dir),
                 Control = SumoMappings.LinkControlOf(c.State, c.Tl is not null),
+                LengthM = (float)InternalPathM(c.Via),
             };
             ref var lane = ref lanes[fromLane];
             if (lane.ConnectionCount == 0)
@@ -59,6 +60,19 @@ internal sealed partial class SumoNetBuilder
         _ordered = ordered.Select(o => o.Raw).ToArray();
         MapJunctionLinks(_ordered, connections);
         return connections;
+    }
+
+    /// <summary>Length of a connection's path across its junction: its internal lane and the ones continuing it across
+    /// internal junctions, metres (0 without internal lanes).</summary>
+    private double InternalPathM(string? via)
+    {
+        var length = 0.0;
+        for (var (lane, hops) = (via, 0); lane is not null && hops < 8; lane = raw.InternalContinuation.GetValueOrDefault(lane), hops++)
+        {
+            length += raw.InternalLaneLengthM.GetValueOrDefault(lane);
+        }
+
+        return length;
     }
 
     /// <summary>

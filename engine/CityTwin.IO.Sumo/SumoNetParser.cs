@@ -16,6 +16,7 @@ internal static class SumoNetParser
         RawJunction? junction = null;
         RawTlLogic? tl = null;
         var skippedEdgeDepth = -1;
+        var internalEdge = false;
         while (xml.NextElement())
         {
             var depth = xml.Depth;
@@ -30,6 +31,7 @@ internal static class SumoNetParser
                 edge = null;
                 junction = null;
                 tl = null;
+                internalEdge = false;
             }
 
             switch (xml.Name)
@@ -43,16 +45,21 @@ internal static class SumoNetParser
                     raw.ProjParameter = xml.Attr("projParameter");
                     break;
                 case "edge":
+                    internalEdge = xml.Attr("function") == "internal" || IsInternalId(xml.Attr("id") ?? string.Empty);
                     edge = ReadEdge(xml, report);
-                    if (edge is null)
-                    {
-                        skippedEdgeDepth = depth;
-                    }
-                    else
+                    if (edge is not null)
                     {
                         raw.Edges.Add(edge);
                     }
+                    else if (!internalEdge)
+                    {
+                        skippedEdgeDepth = depth;
+                    }
 
+                    break;
+                case "lane" when internalEdge:
+                    // Internal lanes: only their length is kept, for the length of the path across the junction.
+                    raw.InternalLaneLengthM[xml.Required("id")] = xml.Double("length", 0);
                     break;
                 case "lane" when edge is not null:
                     edge.Lanes.Add(new RawLane(

@@ -56,6 +56,42 @@ public sealed class SumoNetReaderTests
         Assert.That(roads.Connections.ToArray().Count(c => c.Control == LinkControl.Signal), Is.GreaterThan(0));
     }
 
+    [Test]
+    public void Connection_lengths_are_their_internal_lanes_across_internal_junctions_too()
+    {
+        // Expected from the XML directly: a connection's via lane, plus the internal lanes continuing it (internal
+        // connections from an internal lane with a via of their own).
+        var path = SharedData.SumoFile("bologna-acosta/acosta_buslanes.net.xml");
+        var doc = System.Xml.Linq.XDocument.Load(path).Root!;
+        var internalLength = doc.Elements("edge").Where(e => (string?)e.Attribute("function") == "internal")
+            .SelectMany(e => e.Elements("lane")).ToDictionary(l => (string)l.Attribute("id")!, l => (double)l.Attribute("length")!);
+        var continuation = doc.Elements("connection").Where(c => ((string)c.Attribute("from")!).StartsWith(':') && c.Attribute("via") is not null)
+            .ToDictionary(c => $"{(string)c.Attribute("from")!}_{(string)c.Attribute("fromLane")!}", c => (string)c.Attribute("via")!);
+        var expected = new Dictionary<string, double>();
+        foreach (var c in doc.Elements("connection").Where(c => !((string)c.Attribute("from")!).StartsWith(':')))
+        {
+            var length = 0.0;
+            for (var lane = (string?)c.Attribute("via"); lane is not null; lane = continuation.GetValueOrDefault(lane))
+            {
+                length += internalLength[lane];
+            }
+
+            expected[$"{c.Attribute("from")!.Value}_{c.Attribute("fromLane")!.Value}>{c.Attribute("to")!.Value}_{c.Attribute("toLane")!.Value}"] = length;
+        }
+
+        var net = SumoNetReader.Read(path);
+        var roads = net.Model.Roads;
+        Assert.That(continuation, Is.Not.Empty, "the net has links across internal junctions");
+        foreach (var con in roads.Connections)
+        {
+            var key = $"{net.EdgeIds[con.FromEdge]}_{con.FromLane - roads.Edges[con.FromEdge].FirstLane}>" +
+                      $"{net.EdgeIds[con.ToEdge]}_{con.ToLane - roads.Edges[con.ToEdge].FirstLane}";
+            Assert.That(con.LengthM, Is.EqualTo(expected[key]).Within(1e-3), key);
+        }
+
+        Assert.That(roads.Connections.ToArray().Average(c => c.LengthM), Is.GreaterThan(5), "junctions are metres across");
+    }
+
     [TestCaseSource(nameof(Nets))]
     public void Signal_programs_have_one_state_per_link_and_the_file_durations(string relative)
     {

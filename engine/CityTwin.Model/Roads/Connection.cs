@@ -32,4 +32,8 @@ public struct Connection
 
     /// <summary>Control of the movement.</summary>
     public LinkControl Control;
+
+    /// <summary>Length of the path across the junction from the end of <see cref="FromLane"/> to the start of
+    /// <see cref="ToLane"/>, metres (SUMO's internal lanes; 0 where the model has none, as for OpenStreetMap).</summary>
+    public float LengthM;
 }

@@ -182,6 +182,7 @@ public sealed partial class TrafficSimulation
             }
 
             var next = Network.Connections[connection].ToLane;
+            distance += Network.Connections[connection].LengthM; // the path across the junction
             if (_lanes.TryGetLast(next, out var last))
             {
                 return (distance + last.BackM, last.SpeedMps, mayPass);

@@ -98,8 +98,10 @@ public sealed partial class TrafficSimulation
             _laneGapS[lane] = 0;
             _clearUntilMs[exit] = endMs + (long)(Options.CrossingTimeS * 1000);
             EdgeData.Left(_laneEdge[lane]);
-            pos -= laneLength;
-            offsetInStartLane += laneLength;
+            // The path across the junction (SUMO's internal lanes) is driven too: the vehicle reaches the next lane after
+            // it, so until then its position there is negative.
+            pos -= laneLength + connection.LengthM;
+            offsetInStartLane += laneLength + connection.LengthM;
             route.Step++;
             lane = connection.ToLane;
             laneLength = _laneLengthM[lane];

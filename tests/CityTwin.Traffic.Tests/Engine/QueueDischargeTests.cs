@@ -2,6 +2,7 @@ using CityTwin.Ecs.Timing;
 using CityTwin.Model.Roads;
 using CityTwin.Traffic.Demand;
 using CityTwin.Traffic.Engine;
+using CityTwin.Traffic.Outputs;
 using CityTwin.Traffic.Vehicles;
 
 namespace CityTwin.Traffic.Tests.Engine;
@@ -162,5 +163,55 @@ public class QueueDischargeTests
         });
         sim.RunUntil(SimTime.FromSeconds(300L));
         Assert.That(sim.Arrived, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void PathAcrossAJunction_IsDriven_AndAFollowerKeepsItsDistanceAcrossIt()
+    {
+        // A (300 m) → C (300 m) through a junction whose internal path is 20 m (SUMO's internal lane): the trip is 20 m
+        // longer and takes 20 m / v longer than through a junction without one, and a follower 1.5 s behind never comes
+        // closer than minGap while its leader is on the path (the leader is on C at a negative position meanwhile).
+        TripInfo[] Run(double junctionM, out double minGapSeenM)
+        {
+            var b = new NetworkBuilder();
+            var j0 = b.Junction(0, 0);
+            var j1 = b.Junction(300, 0);
+            var j2 = b.Junction(600, 0);
+            var a = b.Edge(j0, j1);
+            var c = b.Edge(j1, j2);
+            b.Connect(a, 0, c, 0, lengthM: junctionM);
+            using var sim = new TrafficSimulation(b.Build(), [Driver], new TrafficOptions { StepMs = 100 });
+            sim.Schedule(new ScheduledTrip("leader", 0, 0, [a, c]) { DepartSpeed = DepartSpeed.Desired });
+            sim.Schedule(new ScheduledTrip("follower", 1_500, 0, [a, c]) { DepartSpeed = DepartSpeed.Desired });
+            var laneA = sim.Network.Edges[a].FirstLane;
+            var laneC = sim.Network.Edges[c].FirstLane;
+            minGapSeenM = double.PositiveInfinity;
+            while (sim.Arrived < 2 && sim.Clock.Now < SimTime.FromSeconds(120L))
+            {
+                sim.Step();
+                var onA = sim.Lanes.Slots(laneA).ToArray();
+                var onC = sim.Lanes.Slots(laneC).ToArray();
+                if (onA.Length == 1 && onC.Length == 1)
+                {
+                    // Follower on A, leader on the path or on C: the gap counts A's rest and the path.
+                    minGapSeenM = Math.Min(minGapSeenM, 300 - onA[0].PosM + junctionM + onC[0].BackM);
+                }
+            }
+
+            return [.. sim.TripInfos.OrderBy(t => t.Id)];
+        }
+
+        var plain = Run(0, out _);
+        var withPath = Run(20, out var minGap);
+        var leaderPlain = plain.Single(t => t.Id == "leader");
+        var leader = withPath.Single(t => t.Id == "leader");
+        Assert.Multiple(() =>
+        {
+            // Within one 0.1 s step's travel (the last step's move past the arrival point is counted, as in SUMO).
+            Assert.That(leader.RouteLengthM - leaderPlain.RouteLengthM, Is.EqualTo(20).Within(1.5), "the path is part of the route");
+            Assert.That(leader.DurationS - leaderPlain.DurationS, Is.EqualTo(20 / 13.89).Within(0.11), "and takes its time");
+            Assert.That(minGap, Is.GreaterThanOrEqualTo(Driver.MinGapM - 1e-6), "the follower sees its leader on the path");
+            Assert.That(withPath.All(t => t.Status == Outputs.TripStatus.Arrived), Is.True);
+        });
     }
 }

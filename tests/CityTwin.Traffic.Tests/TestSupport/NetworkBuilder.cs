@@ -9,7 +9,7 @@ public sealed class NetworkBuilder
 {
     private readonly List<Junction> _junctions = [];
     private readonly List<(int From, int To, int Lanes, double SpeedMps, double LengthM)> _edges = [];
-    private readonly List<(int FromEdge, int FromLane, int ToEdge, int ToLane, LinkControl Control, int SignalLink)> _connections = [];
+    private readonly List<(int FromEdge, int FromLane, int ToEdge, int ToLane, LinkControl Control, int SignalLink, double LengthM)> _connections = [];
     private readonly List<(int A, int B, bool AYields, ConflictKind Kind)> _conflicts = [];
     private readonly List<(int Junction, (int DurationS, string States)[] Phases)> _programs = [];
 
@@ -27,9 +27,10 @@ public sealed class NetworkBuilder
         return _edges.Count - 1;
     }
 
-    public int Connect(int fromEdge, int fromLane, int toEdge, int toLane, LinkControl control = LinkControl.Major, int signalLink = -1)
+    public int Connect(int fromEdge, int fromLane, int toEdge, int toLane, LinkControl control = LinkControl.Major, int signalLink = -1,
+        double lengthM = 0)
     {
-        _connections.Add((fromEdge, fromLane, toEdge, toLane, control, signalLink));
+        _connections.Add((fromEdge, fromLane, toEdge, toLane, control, signalLink, lengthM));
         return _connections.Count - 1;
     }
 
@@ -97,12 +98,13 @@ public sealed class NetworkBuilder
         var conflicts = new List<Conflict>();
         for (var i = 0; i < order.Length; i++)
         {
-            var (fromEdge, fromLane, toEdge, toLane, control, link) = _connections[order[i]];
+            var (fromEdge, fromLane, toEdge, toLane, control, link, lengthM) = _connections[order[i]];
             connections[i] = new Connection
             {
                 FromLane = edges[fromEdge].FirstLane + fromLane, ToLane = edges[toEdge].FirstLane + toLane, FromEdge = fromEdge,
                 ToEdge = toEdge, Junction = edges[fromEdge].ToJunction, FirstConflict = conflicts.Count,
                 ConflictCount = conflictLists[i].Count, SignalLink = link, Direction = TurnDirections.Through, Control = control,
+                LengthM = (float)lengthM,
             };
             conflicts.AddRange(conflictLists[i]);
         }
