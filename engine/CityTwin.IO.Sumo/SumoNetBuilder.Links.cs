@@ -45,7 +45,8 @@ internal sealed partial class SumoNetBuilder
                 FromLane = fromLane, ToLane = toLane, FromEdge = fe, ToEdge = te, Junction = _edges[fe].ToJunction,
                 SignalLink = c.Tl is null ? -1 : c.LinkIndex, Direction = SumoMappings.Direction(c.Dir),
                 Control = SumoMappings.LinkControlOf(c.State, c.Tl is not null),
-                LengthM = (float)InternalPathM(c.Via),
+                LengthM = (float)InternalPath(c.Via).LengthM,
+                SpeedMps = (float)InternalPath(c.Via).SpeedMps,
             };
             ref var lane = ref lanes[fromLane];
             if (lane.ConnectionCount == 0)
@@ -62,17 +63,21 @@ internal sealed partial class SumoNetBuilder
         return connections;
     }
 
-    /// <summary>Length of a connection's path across its junction: its internal lane and the ones continuing it across
-    /// internal junctions, metres (0 without internal lanes).</summary>
-    private double InternalPathM(string? via)
+    /// <summary>A connection's path across its junction: its internal lane and the ones continuing it across internal
+    /// junctions — total length, metres, and lowest speed limit, m/s (0 and 0 without internal lanes).</summary>
+    private (double LengthM, double SpeedMps) InternalPath(string? via)
     {
-        var length = 0.0;
+        var (length, speed) = (0.0, double.PositiveInfinity);
         for (var (lane, hops) = (via, 0); lane is not null && hops < 8; lane = raw.InternalContinuation.GetValueOrDefault(lane), hops++)
         {
             length += raw.InternalLaneLengthM.GetValueOrDefault(lane);
+            if (raw.InternalLaneSpeedMps.GetValueOrDefault(lane) is > 0 and var s)
+            {
+                speed = Math.Min(speed, s);
+            }
         }
 
-        return length;
+        return (length, double.IsPositiveInfinity(speed) ? 0 : speed);
     }
 
     /// <summary>

@@ -58,8 +58,10 @@ internal static class SumoNetParser
 
                     break;
                 case "lane" when internalEdge:
-                    // Internal lanes: only their length is kept, for the length of the path across the junction.
-                    raw.InternalLaneLengthM[xml.Required("id")] = xml.Double("length", 0);
+                    // Internal lanes: only their length and speed are kept, for the path across the junction.
+                    var internalLane = xml.Required("id");
+                    raw.InternalLaneLengthM[internalLane] = xml.Double("length", 0);
+                    raw.InternalLaneSpeedMps[internalLane] = xml.Double("speed", 0);
                     break;
                 case "lane" when edge is not null:
                     edge.Lanes.Add(new RawLane(

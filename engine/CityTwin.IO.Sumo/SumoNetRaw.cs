@@ -26,6 +26,9 @@ internal sealed class SumoNetRaw
 
     /// <summary>Internal lane → its length, metres (the path of a connection across its junction).</summary>
     public Dictionary<string, double> InternalLaneLengthM { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Internal lane → its speed limit, m/s.</summary>
+    public Dictionary<string, double> InternalLaneSpeedMps { get; } = new(StringComparer.Ordinal);
 }
 
 internal sealed record RawLane(string Id, int Index, double SpeedMps, double LengthM, double WidthM, string? Allow, string? Disallow, string Shape);

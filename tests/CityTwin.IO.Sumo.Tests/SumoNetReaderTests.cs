@@ -57,26 +57,29 @@ public sealed class SumoNetReaderTests
     }
 
     [Test]
-    public void Connection_lengths_are_their_internal_lanes_across_internal_junctions_too()
+    public void Connection_paths_are_their_internal_lanes_length_and_lowest_speed_across_internal_junctions_too()
     {
         // Expected from the XML directly: a connection's via lane, plus the internal lanes continuing it (internal
         // connections from an internal lane with a via of their own).
         var path = SharedData.SumoFile("bologna-acosta/acosta_buslanes.net.xml");
         var doc = System.Xml.Linq.XDocument.Load(path).Root!;
-        var internalLength = doc.Elements("edge").Where(e => (string?)e.Attribute("function") == "internal")
-            .SelectMany(e => e.Elements("lane")).ToDictionary(l => (string)l.Attribute("id")!, l => (double)l.Attribute("length")!);
+        var internalLanes = doc.Elements("edge").Where(e => (string?)e.Attribute("function") == "internal").SelectMany(e => e.Elements("lane")).ToList();
+        var internalLength = internalLanes.ToDictionary(l => (string)l.Attribute("id")!, l => (double)l.Attribute("length")!);
+        var internalSpeed = internalLanes.ToDictionary(l => (string)l.Attribute("id")!, l => (double)l.Attribute("speed")!);
         var continuation = doc.Elements("connection").Where(c => ((string)c.Attribute("from")!).StartsWith(':') && c.Attribute("via") is not null)
             .ToDictionary(c => $"{(string)c.Attribute("from")!}_{(string)c.Attribute("fromLane")!}", c => (string)c.Attribute("via")!);
-        var expected = new Dictionary<string, double>();
+        var expected = new Dictionary<string, (double LengthM, double SpeedMps)>();
         foreach (var c in doc.Elements("connection").Where(c => !((string)c.Attribute("from")!).StartsWith(':')))
         {
-            var length = 0.0;
+            var (length, speed) = (0.0, double.PositiveInfinity);
             for (var lane = (string?)c.Attribute("via"); lane is not null; lane = continuation.GetValueOrDefault(lane))
             {
                 length += internalLength[lane];
+                speed = Math.Min(speed, internalSpeed[lane]);
             }
 
-            expected[$"{c.Attribute("from")!.Value}_{c.Attribute("fromLane")!.Value}>{c.Attribute("to")!.Value}_{c.Attribute("toLane")!.Value}"] = length;
+            expected[$"{c.Attribute("from")!.Value}_{c.Attribute("fromLane")!.Value}>{c.Attribute("to")!.Value}_{c.Attribute("toLane")!.Value}"] =
+                (length, double.IsPositiveInfinity(speed) ? 0 : speed);
         }
 
         var net = SumoNetReader.Read(path);
@@ -86,10 +89,12 @@ public sealed class SumoNetReaderTests
         {
             var key = $"{net.EdgeIds[con.FromEdge]}_{con.FromLane - roads.Edges[con.FromEdge].FirstLane}>" +
                       $"{net.EdgeIds[con.ToEdge]}_{con.ToLane - roads.Edges[con.ToEdge].FirstLane}";
-            Assert.That(con.LengthM, Is.EqualTo(expected[key]).Within(1e-3), key);
+            Assert.That(con.LengthM, Is.EqualTo(expected[key].LengthM).Within(1e-3), key);
+            Assert.That(con.SpeedMps, Is.EqualTo(expected[key].SpeedMps).Within(1e-3), key);
         }
 
         Assert.That(roads.Connections.ToArray().Average(c => c.LengthM), Is.GreaterThan(5), "junctions are metres across");
+        Assert.That(roads.Connections.ToArray().Count(c => c.SpeedMps > 0 && c.SpeedMps < 8), Is.GreaterThan(10), "turns are slower");
     }
 
     [TestCaseSource(nameof(Nets))]

@@ -36,4 +36,8 @@ public struct Connection
     /// <summary>Length of the path across the junction from the end of <see cref="FromLane"/> to the start of
     /// <see cref="ToLane"/>, metres (SUMO's internal lanes; 0 where the model has none, as for OpenStreetMap).</summary>
     public float LengthM;
+
+    /// <summary>Speed limit on the path across the junction, m/s (SUMO's internal lanes: lower for turns); 0: none
+    /// beyond the lanes' own.</summary>
+    public float SpeedMps;
 }

@@ -105,6 +105,7 @@ public sealed partial class TrafficSimulation
             var speed = kinematics.SpeedMps;
             var desired = Math.Min(type.MaxSpeedMps, _laneSpeedMps[lane] * route.SpeedFactor);
             var distance = length - kinematics.PosM;
+            desired = PathSpeedLimited(desired, lane, kinematics.PosM, distance, in route, in type);
             double gap;
             double leaderSpeed;
             var mayPass = false;
@@ -146,6 +147,56 @@ public sealed partial class TrafficSimulation
             kinematics.MayPass = mayPass;
             kinematics.ObstacleM = gap;
         }
+    }
+
+    /// <summary>
+    /// The desired speed under the speed limits of junction paths (SUMO's internal lanes, slower for turns): on the path
+    /// just crossed (still at a negative position on this lane) its limit; before the next one, the speed from which the
+    /// vehicle can slow to that limit at its comfortable deceleration by the stop line (as SUMO's free speed towards a
+    /// slower lane ahead).
+    /// </summary>
+    private double PathSpeedLimited(double desired, int lane, double posM, double distanceM, in VehicleRoute route,
+        in CarFollowing.CarFollowParameters type)
+    {
+        if (posM < 0 && route.Step > 0)
+        {
+            var onPath = ArrivedPathSpeedMps(lane, route.Route, route.Step);
+            if (onPath > 0)
+            {
+                desired = Math.Min(desired, onPath * route.SpeedFactor);
+            }
+        }
+
+        if (route.ExitConnection >= 0 && Network.Connections[route.ExitConnection].SpeedMps is > 0 and var limit)
+        {
+            var atLine = limit * route.SpeedFactor;
+            if (atLine < desired)
+            {
+                desired = Math.Min(desired, Math.Sqrt(atLine * atLine + 2 * type.DecelMps2 * Math.Max(0, distanceM)));
+            }
+        }
+
+        return desired;
+    }
+
+    /// <summary>Speed limit of the junction path a vehicle on <paramref name="lane"/> (at route step
+    /// <paramref name="step"/>) came by: the lowest among the connections from its previous edge onto the lane.</summary>
+    private double ArrivedPathSpeedMps(int lane, int route, int step)
+    {
+        var previous = Network.Edges[Routes.Edge(route, step - 1)];
+        var lowest = 0.0;
+        for (var l = previous.FirstLane; l < previous.FirstLane + previous.LaneCount; l++)
+        {
+            foreach (var c in Network.GetConnections(l))
+            {
+                if (c.ToLane == lane && c.SpeedMps > 0 && (lowest == 0 || c.SpeedMps < lowest))
+                {
+                    lowest = c.SpeedMps;
+                }
+            }
+        }
+
+        return lowest;
     }
 
     /// <summary>Finds what limits the first vehicle of a lane: a vehicle on a lane ahead, a stop line, or nothing.</summary>

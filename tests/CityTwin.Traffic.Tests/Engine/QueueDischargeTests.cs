@@ -214,4 +214,51 @@ public class QueueDischargeTests
             Assert.That(withPath.All(t => t.Status == Outputs.TripStatus.Arrived), Is.True);
         });
     }
+
+    [Test]
+    public void SlowJunctionPath_VehicleSlowsToItsLimitBeforeTheLineAndKeepsItOnThePath()
+    {
+        // A turn whose internal path (12 m) is limited to 6 m/s, as SUMO's internal lanes of turns are.
+        var b = new NetworkBuilder();
+        var j0 = b.Junction(0, 0);
+        var j1 = b.Junction(300, 0);
+        var j2 = b.Junction(300, 300);
+        var a = b.Edge(j0, j1);
+        var c = b.Edge(j1, j2);
+        b.Connect(a, 0, c, 0, lengthM: 12, speedMps: 6);
+        using var sim = new TrafficSimulation(b.Build(), [Driver], new TrafficOptions { StepMs = 100 });
+        sim.Schedule(new ScheduledTrip("turner", 0, 0, [a, c]) { DepartSpeed = DepartSpeed.Desired });
+        var laneA = sim.Network.Edges[a].FirstLane;
+        var laneC = sim.Network.Edges[c].FirstLane;
+        var cruise = 0.0;
+        var onPath = new List<double>();
+        while (sim.Arrived < 1 && sim.Clock.Now < SimTime.FromSeconds(120L))
+        {
+            sim.Step();
+            foreach (var s in sim.Lanes.Slots(laneA))
+            {
+                cruise = s.PosM is > 100 and < 150 ? Math.Max(cruise, s.SpeedMps) : cruise;
+            }
+
+            foreach (var s in sim.Lanes.Slots(laneC))
+            {
+                if (s.PosM < 0)
+                {
+                    onPath.Add(s.SpeedMps);
+                }
+            }
+        }
+
+        TestContext.Out.WriteLine($"cruise {cruise:F2} m/s; on the path {string.Join(", ", onPath.Select(v => v.ToString("F2")))}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(cruise, Is.EqualTo(13.89).Within(0.05), "at the lane's speed before the turn");
+            // It crossed the line at the speed it chose just before it (from which it can slow to 6 m/s by the line), and
+            // from its first step on the path on it drives at the path's limit.
+            Assert.That(onPath[0], Is.LessThanOrEqualTo(Math.Sqrt(36 + 2 * Driver.DecelMps2 * 13.89 * 0.1) + 1e-6), "slowed down before the line");
+            Assert.That(onPath.Skip(1), Has.All.LessThanOrEqualTo(6 + 1e-6), "and keeps the limit on the path");
+            Assert.That(onPath, Has.Count.GreaterThan(10), "12 m at 6 m/s in 0.1 s steps");
+            Assert.That(sim.Arrived, Is.EqualTo(1));
+        });
+    }
 }

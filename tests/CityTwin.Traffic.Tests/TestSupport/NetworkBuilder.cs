@@ -9,7 +9,7 @@ public sealed class NetworkBuilder
 {
     private readonly List<Junction> _junctions = [];
     private readonly List<(int From, int To, int Lanes, double SpeedMps, double LengthM)> _edges = [];
-    private readonly List<(int FromEdge, int FromLane, int ToEdge, int ToLane, LinkControl Control, int SignalLink, double LengthM)> _connections = [];
+    private readonly List<(int FromEdge, int FromLane, int ToEdge, int ToLane, LinkControl Control, int SignalLink, double LengthM, double SpeedMps)> _connections = [];
     private readonly List<(int A, int B, bool AYields, ConflictKind Kind)> _conflicts = [];
     private readonly List<(int Junction, (int DurationS, string States)[] Phases)> _programs = [];
 
@@ -28,9 +28,9 @@ public sealed class NetworkBuilder
     }
 
     public int Connect(int fromEdge, int fromLane, int toEdge, int toLane, LinkControl control = LinkControl.Major, int signalLink = -1,
-        double lengthM = 0)
+        double lengthM = 0, double speedMps = 0)
     {
-        _connections.Add((fromEdge, fromLane, toEdge, toLane, control, signalLink, lengthM));
+        _connections.Add((fromEdge, fromLane, toEdge, toLane, control, signalLink, lengthM, speedMps));
         return _connections.Count - 1;
     }
 
@@ -98,13 +98,13 @@ public sealed class NetworkBuilder
         var conflicts = new List<Conflict>();
         for (var i = 0; i < order.Length; i++)
         {
-            var (fromEdge, fromLane, toEdge, toLane, control, link, lengthM) = _connections[order[i]];
+            var (fromEdge, fromLane, toEdge, toLane, control, link, lengthM, speedMps) = _connections[order[i]];
             connections[i] = new Connection
             {
                 FromLane = edges[fromEdge].FirstLane + fromLane, ToLane = edges[toEdge].FirstLane + toLane, FromEdge = fromEdge,
                 ToEdge = toEdge, Junction = edges[fromEdge].ToJunction, FirstConflict = conflicts.Count,
                 ConflictCount = conflictLists[i].Count, SignalLink = link, Direction = TurnDirections.Through, Control = control,
-                LengthM = (float)lengthM,
+                LengthM = (float)lengthM, SpeedMps = (float)speedMps,
             };
             conflicts.AddRange(conflictLists[i]);
         }
