@@ -51,15 +51,14 @@ public sealed class SumoParityTests
     }
 
     [Test]
-    [Explicit("Not met (2026-12-03): arrived +0.0% and time loss -16% (met), duration -14%, speed +11%, GEH<5 at 66% of loops; see benchmarks/parity.md")]
+    [Explicit("Not met (2026-12-03): arrived +0.0%, duration -2.0%, time loss -1.7% (met), speed +10.3%, GEH<5 at 60% of loops (89% of sites summed over lanes); see benchmarks/parity.md")]
     public void BolognaAcosta() => Bologna("acosta");
 
     [Test]
-    [Explicit("Not met (2026-12-03): arrived -0.1%, duration -0.3%, speed -2.6%, time loss +5.7% (all met), GEH<5 at 76% of loops; see benchmarks/parity.md")]
+    [Explicit("Not met (2026-12-03): arrived -0.1%, duration -1.2%, speed +2.1%, time loss -0.8% (all met), GEH<5 at 75% of loops; see benchmarks/parity.md")]
     public void BolognaJoined() => Bologna("joined");
 
     [Test]
-    [Explicit("Not met (2026-12-03): arrived -17%, duration +104%, speed -2.4% (met), time loss +554% (gridlock without internal junction lanes; SUMO without them: 1,902 teleports); see benchmarks/parity.md")]
     public void MonacoRandomTrips()
     {
         var run = SumoReference.Run(SumoReference.Data("sumo/monaco-generated/monaco.net.xml.gz"), [SumoReference.Data("sumo/monaco-generated/monaco.rou.xml.gz")], [], 3 * 3600).Replications[0];
@@ -70,7 +69,7 @@ public sealed class SumoParityTests
         SumoReference.Run(SumoReference.Data("counts/wildau/Netzmodell2.net.xml.gz"), [SumoReference.Data("counts/wildau/flows_SUMOV2.2.rou.xml")], [], 61_000);
 
     [Test]
-    [Explicit("Not met (2026-12-03): arrived -3.5% (SUMO counts 216 trains CityTwin does not simulate), duration -45%, speed +20%, time loss -72% (SUMO's queue before the pedestrian crossing at gneJ5 is missing); see benchmarks/parity.md")]
+    [Explicit("Not met (2026-12-03): arrived -3.5% (SUMO counts 216 trains CityTwin does not simulate), duration -36%, speed +21%, time loss -69% (SUMO's queue before the pedestrian crossing at gneJ5 is missing); see benchmarks/parity.md")]
     public void WildauTripStatistics() =>
         AssertTrips("wildau", SumoReference.Stats(SumoReference.Data("sumo/reference-output-sumo-1.15/wildau.stats.xml")), SumoReference.Stats(Wildau().Replications[0].Trips));
 
