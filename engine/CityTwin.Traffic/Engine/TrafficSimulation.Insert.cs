@@ -19,10 +19,13 @@ public sealed partial class TrafficSimulation
     /// <summary>Insertion waits while an upstream vehicle is due at the lane's start within this time, seconds.</summary>
     private const double InsertionClearanceS = 4.0;
 
+    /// <summary>Waiting trips looked at per edge and step (the head and those behind it, for free lanes).</summary>
+    private const int InsertionScanLimit = 32;
+
     /// <summary>
-    /// Phase 5: trips due by the end of this step join their first edge's queue; each edge inserts from the head of
-    /// its queue while there is room (a blocked head holds the rest, as in SUMO), and waiting time counts as depart
-    /// delay.
+    /// Phase 5: trips due by the end of this step join their first edge's queue; each edge inserts in depart order
+    /// while its lanes have room (a trip that cannot go blocks its lane for the step, see <see cref="InsertFrom"/>), and
+    /// waiting time counts as depart delay.
     /// </summary>
     private void Insert()
     {
@@ -31,13 +34,13 @@ public sealed partial class TrafficSimulation
         {
             var trip = _schedule[_nextScheduled];
             var edge = trip.Edges[0];
-            var queue = _edgeQueues[edge] ??= new Queue<int>();
+            var queue = _edgeQueues[edge] ??= [];
             if (queue.Count == 0)
             {
                 _busyEdges.Add(edge);
             }
 
-            queue.Enqueue(_nextScheduled);
+            queue.Add(_nextScheduled);
             _nextScheduled++;
         }
 
@@ -51,13 +54,8 @@ public sealed partial class TrafficSimulation
         _buffer.Clear();
         foreach (var edge in _busyEdges)
         {
-            var queue = _edgeQueues[edge];
-            while (queue.Count > 0 && TryInsert(queue.Peek(), endMs))
-            {
-                queue.Dequeue();
-            }
-
-            if (queue.Count > 0)
+            InsertFrom(edge, _edgeQueues[edge], endMs);
+            if (_edgeQueues[edge].Count > 0)
             {
                 _buffer.Add(edge);
             }
@@ -67,7 +65,36 @@ public sealed partial class TrafficSimulation
         _busyEdges.AddRange(_buffer);
     }
 
-    private bool TryInsert(int tripIndex, long endMs)
+    /// <summary>
+    /// Inserts from an edge's queue in depart order. A trip that cannot be inserted blocks its lane for the rest of the
+    /// step, not the edge: later trips whose lane is another one still go (as SUMO, which remembers the lanes where an
+    /// insertion failed in a step). At most <see cref="InsertionScanLimit"/> waiting trips are looked at per edge and
+    /// step, and none once every lane is blocked.
+    /// </summary>
+    private void InsertFrom(int edgeIndex, List<int> queue, long endMs)
+    {
+        ref readonly var edge = ref Network.Edges[edgeIndex];
+        var blocked = 0UL;
+        var all = edge.LaneCount >= 64 ? ulong.MaxValue : (1UL << edge.LaneCount) - 1;
+        var looked = 0;
+        for (var i = 0; i < queue.Count && blocked != all && looked < InsertionScanLimit; looked++)
+        {
+            var tripIndex = queue[i];
+            var trip = _schedule[tripIndex];
+            var lane = ChooseLane(trip, tripIndex, edge, Types[trip.Type].VehicleClass);
+            var bit = lane < 0 ? 0UL : 1UL << Math.Min(lane - edge.FirstLane, 63);
+            if (lane >= 0 && (blocked & bit) == 0 && TryInsert(tripIndex, endMs, lane))
+            {
+                queue.RemoveAt(i);
+                continue;
+            }
+
+            blocked |= bit;
+            i++;
+        }
+    }
+
+    private bool TryInsert(int tripIndex, long endMs, int bestLane)
     {
         var trip = _schedule[tripIndex];
         ref readonly var type = ref _params[trip.Type];
@@ -90,12 +117,6 @@ public sealed partial class TrafficSimulation
                     break;
                 }
             }
-        }
-
-        var bestLane = ChooseLane(trip, tripIndex, edge, vehicleClass);
-        if (bestLane < 0)
-        {
-            return false;
         }
 
         // Do not drop a vehicle in front of one about to arrive from an upstream lane (it could not stop in time).

@@ -107,10 +107,10 @@ public sealed partial class TrafficSimulation
         _busyEdges.Clear();
         foreach (var (edge, trips) in snapshot.Queues)
         {
-            var queue = _edgeQueues[edge] ??= new Queue<int>();
+            var queue = _edgeQueues[edge] ??= [];
             foreach (var trip in trips)
             {
-                queue.Enqueue(trip);
+                queue.Add(trip);
             }
 
             _busyEdges.Add(edge);

@@ -45,7 +45,7 @@ public sealed partial class TrafficSimulation : IDisposable
     private readonly long[] _clearUntilMs;
     private readonly LaneOccupancy _lanes;
     private readonly List<ScheduledTrip> _schedule = [];
-    private readonly Queue<int>[] _edgeQueues;
+    private readonly List<int>[] _edgeQueues;
     private readonly List<int> _busyEdges = [];
     private readonly List<int> _buffer = [];
     private bool _scheduleSorted = true;
@@ -103,7 +103,7 @@ public sealed partial class TrafficSimulation : IDisposable
         Array.Fill(_approach, new Approach { Trip = -1, ArrivalS = double.PositiveInfinity });
         _clearUntilMs = new long[network.Connections.Length];
         _lanes = new LaneOccupancy(lanes.Length);
-        _edgeQueues = new Queue<int>[network.Edges.Length];
+        _edgeQueues = new List<int>[network.Edges.Length];
         World = World.Create();
         World.MaxDegreeOfParallelism = Options.Threads;
         Clock = new SimClock(new SimTime(Options.StepMs));

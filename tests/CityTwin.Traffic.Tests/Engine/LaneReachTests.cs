@@ -95,4 +95,42 @@ public class LaneReachTests
         var toD = sim.TripIndexOf("toD");
         Assert.That(sim.Lanes.Slots(firstLane).ToArray().Select(s => s.Trip), Does.Contain(toD), "toD departs in lane 0");
     }
+
+    [Test]
+    public void Insertion_ATripWaitingForItsLaneDoesNotHoldTripsForAnotherLane()
+    {
+        // Lane 1 of A ends at a red signal with a queue back to A's start; trips for lane 1 must wait for room, trips
+        // for lane 0 (leading elsewhere, green) behind them in depart order go at once (SUMO blocks the lane whose
+        // insertion failed, not the edge).
+        var b = new NetworkBuilder();
+        var j0 = b.Junction(0, 0);
+        var j1 = b.Junction(60, 0);
+        var j2 = b.Junction(360, 0);
+        var j3 = b.Junction(60, 300);
+        var a = b.Edge(j0, j1, lanes: 2);
+        var red = b.Edge(j1, j2);
+        var free = b.Edge(j1, j3);
+        b.Connect(a, 1, red, 0, Model.Roads.LinkControl.Signal, signalLink: 0);
+        b.Connect(a, 0, free, 0);
+        b.Signal(j1, (600, "r"));
+        using var sim = new TrafficSimulation(b.Build(), [Driver], new TrafficOptions { MaxWaitS = 0 });
+        for (var i = 0; i < 12; i++)
+        {
+            sim.Schedule(new ScheduledTrip($"red{i}", i * 1_000L, 0, [a, red]) { DepartLane = DepartLane.Best });
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            sim.Schedule(new ScheduledTrip($"free{i}", 20_000 + i * 2_000L, 0, [a, free]) { DepartLane = DepartLane.Best });
+        }
+
+        sim.RunUntil(SimTime.FromSeconds(120L));
+        var toFree = sim.TripInfos.Where(t => t.Id.StartsWith("free", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(sim.Lanes.Slots(sim.Network.Edges[a].FirstLane + 1).Length, Is.GreaterThanOrEqualTo(7), "lane 1 is full");
+            Assert.That(toFree, Has.Count.EqualTo(5), "the trips for lane 0 all arrived");
+            Assert.That(toFree.Max(t => t.DepartDelayS), Is.LessThan(2), "without waiting behind the trips for lane 1");
+        });
+    }
 }
