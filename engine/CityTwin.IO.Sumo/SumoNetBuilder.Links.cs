@@ -40,13 +40,13 @@ internal sealed partial class SumoNetBuilder
         for (var i = 0; i < ordered.Length; i++)
         {
             var (c, fromLane, toLane, fe, te) = ordered[i];
+            var path = InternalPath(c.Via);
             connections[i] = new Connection
             {
                 FromLane = fromLane, ToLane = toLane, FromEdge = fe, ToEdge = te, Junction = _edges[fe].ToJunction,
                 SignalLink = c.Tl is null ? -1 : c.LinkIndex, Direction = SumoMappings.Direction(c.Dir),
                 Control = SumoMappings.LinkControlOf(c.State, c.Tl is not null),
-                LengthM = (float)InternalPath(c.Via).LengthM,
-                SpeedMps = (float)InternalPath(c.Via).SpeedMps,
+                LengthM = (float)path.LengthM, SpeedMps = (float)path.SpeedMps,
             };
             ref var lane = ref lanes[fromLane];
             if (lane.ConnectionCount == 0)

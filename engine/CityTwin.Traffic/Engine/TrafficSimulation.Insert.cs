@@ -94,30 +94,31 @@ public sealed partial class TrafficSimulation
         }
     }
 
+    /// <summary>A trip's speed factor. SUMO: speedFactor ~ normc(mean, dev, 0.2, 2), a normal draw clipped by
+    /// resampling; the draws hash the trip, so the factor is the same at every insertion attempt.</summary>
+    private double SpeedFactorOf(int tripIndex, int type)
+    {
+        var mean = Types[type].SpeedFactorMean;
+        var dev = Types[type].SpeedFactorDev;
+        for (var attempt = 0; dev > 0 && attempt < 16; attempt++)
+        {
+            var u1 = StepRandom.Uniform(Options.Seed, tripIndex, attempt, SpeedFactorPurpose);
+            var u2 = StepRandom.Uniform(Options.Seed, tripIndex, attempt + 1000, SpeedFactorPurpose);
+            var normal = Math.Sqrt(-2 * Math.Log(1 - u1)) * Math.Cos(2 * Math.PI * u2);
+            var candidate = mean + dev * normal;
+            if (candidate is >= 0.2 and <= 2)
+            {
+                return candidate;
+            }
+        }
+
+        return mean;
+    }
+
     private bool TryInsert(int tripIndex, long endMs, int bestLane)
     {
         var trip = _schedule[tripIndex];
         ref readonly var type = ref _params[trip.Type];
-        var vehicleClass = Types[trip.Type].VehicleClass;
-        var edge = Network.Edges[trip.Edges[0]];
-        var dev = Types[trip.Type].SpeedFactorDev;
-        // SUMO: speedFactor ~ normc(mean, dev, 0.2, 2): a normal draw clipped by resampling.
-        var speedFactor = Types[trip.Type].SpeedFactorMean;
-        if (dev > 0)
-        {
-            for (var attempt = 0; attempt < 16; attempt++)
-            {
-                var u1 = StepRandom.Uniform(Options.Seed, tripIndex, attempt, SpeedFactorPurpose);
-                var u2 = StepRandom.Uniform(Options.Seed, tripIndex, attempt + 1000, SpeedFactorPurpose);
-                var normal = Math.Sqrt(-2 * Math.Log(1 - u1)) * Math.Cos(2 * Math.PI * u2);
-                var candidate = Types[trip.Type].SpeedFactorMean + dev * normal;
-                if (candidate is >= 0.2 and <= 2)
-                {
-                    speedFactor = candidate;
-                    break;
-                }
-            }
-        }
 
         // Do not drop a vehicle in front of one about to arrive from an upstream lane (it could not stop in time).
         if (_incoming[bestLane] is { } incoming)
@@ -136,6 +137,7 @@ public sealed partial class TrafficSimulation
             }
         }
 
+        var speedFactor = SpeedFactorOf(tripIndex, trip.Type);
         var laneLength = _laneLengthM[bestLane];
         var pos = trip.DepartPos.Kind switch
         {

@@ -168,8 +168,9 @@ public sealed partial class TrafficSimulation
         {
             foreach (var candidate in (ReadOnlySpan<int>)[index - distance, index + distance])
             {
+                // Neighbours' reaches are cached (a vehicle that cannot change yet asks again every step).
                 if (candidate >= 0 && candidate < laneCount && Network.LaneAllows(firstLane + candidate, _typeClass[route.Type]) &&
-                    ReachM(firstLane + candidate, in route, reachLimitM) > reachM)
+                    (distance == 1 ? CachedReachM(firstLane + candidate, candidate - index, in route) : ReachM(firstLane + candidate, in route, reachLimitM)) > reachM)
                 {
                     return firstLane + index + Math.Sign(candidate - index);
                 }

@@ -165,7 +165,7 @@ public sealed partial class TrafficSimulation
         kinematics.AccelMps2 = (v1 - kinematics.SpeedMps) / stepS;
         kinematics.SpeedMps = v1;
         stats.RouteLengthM += advancedM;
-        if (v1 <= 0.1)
+        if (v1 <= HaltingSpeedMps)
         {
             stats.WaitingS += stepS;
             stats.StoppedS += stepS;
