@@ -22,9 +22,13 @@ fi
 export SUMO_HOME=${SUMO_HOME:-/usr/share/sumo}
 [ -d "$data" ] || { echo "sumo.sh: $data not found (shared data beside the repository)" >&2; exit 1; }
 
-echo "sumo.sh: building CityTwin (Release)" >&2
-dotnet build "$root/tools/CityTwin.Cli" -c Release --verbosity quiet >/dev/null
-citytwin=("dotnet" "$root/tools/CityTwin.Cli/bin/Release/net10.0/citytwin.dll")
+# CityTwin as a user would install it for batch runs: published, precompiled (ReadyToRun), framework-dependent. SUMO
+# is a compiled program too; a JIT-only build spends about a third of a one-second run compiling (benchmarks/README.md).
+echo "sumo.sh: publishing CityTwin (Release, ReadyToRun)" >&2
+rid=$(dotnet --info | grep -oP '^\s*RID:\s*\K\S+' | head -1)
+dotnet publish "$root/tools/CityTwin.Cli" -c Release -r "${rid:-linux-x64}" --self-contained false -p:PublishReadyToRun=true \
+  -o "$work/citytwin-bin" --verbosity quiet >/dev/null
+citytwin=("dotnet" "$work/citytwin-bin/citytwin.dll")
 
 # The 30x30 signalised grid of CityFlow's headline benchmark (see ../shared/reference/cityflow.md): 200 m blocks,
 # 2 lanes, 11.11 m/s, guessed signals, one random trip every 0.1 s for an hour, routed by duarouter.

@@ -52,6 +52,9 @@ public sealed class ReplicationResult
     /// <summary>What the run had to assume or adapt (e.g. emission classes modelled by a stand-in), for the log.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>Wall seconds per stage of this replication (demand, routing, traffic, energy…); information only.</summary>
+    public StageTimes StageTimes { get; init; } = new();
+
     /// <summary>Building energy over the year (null with energy off or no buildings).</summary>
     public EnergyYearResult? Energy { get; init; }
 }

@@ -28,7 +28,10 @@ internal static class ReplicationRunner
         var replications = scenario.Replications;
         var streams = new RandomStreams(seed);
         var notes = new List<string>();
+        var times = new StageTimes();
+        var t = Stopwatch.GetTimestamp();
         var (types, trips, failed) = Demand(prepared, city, streams, notes);
+        t = times.Lap("demand", t);
         using var sim = new TrafficSimulation(model.Roads, types, new TrafficOptions
         {
             Seed = seed, Threads = threads, StepMs = scenario.Time.StepMs, MaxWaitS = scenario.Traffic.MaxWaitS,
@@ -99,6 +102,7 @@ internal static class ReplicationRunner
                 $"simulated (counted in tripsUnroutable), e.g. {string.Join(", ", sim.UnroutableIds.Take(5))}");
         }
 
+        t = times.Lap("set-up and routing", t);
         var evShares = types.Select(t => t.VehicleClass == VehicleClasses.Passenger ? prepared.EvShare : 0).ToArray();
         var emissions = new TrafficEmissions(sim, evShares, seed) { IntervalMs = scenario.Outputs.EdgeIntervalS * 1000L };
         // The lamps are entities of a world of their own, lit by a system on the traffic's clock.
@@ -106,6 +110,7 @@ internal static class ReplicationRunner
         var lighting = prepared.Lighting.Enabled && model.Lamps.Count > 0 ? Lighting(prepared, sim, lampWorld) : null;
         var lights = lighting?.Lighting;
 
+        t = times.Lap("observers set-up", t);
         var wall = Stopwatch.StartNew();
         var end = SimTime.FromSeconds((long)scenario.Time.DurationS);
         var nextReport = SimTime.FromSeconds(60L);
@@ -140,6 +145,7 @@ internal static class ReplicationRunner
         }
 
         wall.Stop();
+        t = times.Lap("traffic", t);
         sim.EdgeData.Flush(sim.Clock.Now.Milliseconds);
         foreach (var detector in sim.Detectors)
         {
@@ -157,7 +163,9 @@ internal static class ReplicationRunner
         kpis.Set("streetLightingKWh", lights?.Ledger.TotalKWh() ?? 0);
 
         progress?.Invoke(new RunProgress(replication, replications, sim.Clock.Now.Seconds, scenario.Time.DurationS, sim.Running, sim.Arrived, 0, "energy"));
+        t = times.Lap("traffic results", t);
         var energy = scenario.Energy.Enabled && model.Buildings.Count > 0 ? Energy(prepared, seed, notes) : null;
+        t = times.Lap("building energy", t);
         kpis.Set("buildingHeatingKWh", energy?.Totals.HeatingKWh ?? 0);
         kpis.Set("buildingCoolingKWh", energy?.Totals.CoolingKWh ?? 0);
         kpis.Set("buildingElectricityKWh", energy?.Totals.ElectricityKWh ?? 0);
@@ -201,13 +209,16 @@ internal static class ReplicationRunner
         }
 
         kpis.Set("peakFeederLoadKW", peakKW);
-        return new ReplicationResult
+        var result = new ReplicationResult
         {
             Seed = seed, Kpis = kpis, Trips = sim.TripInfos.ToList(), EdgeData = sim.EdgeData.Rows.ToList(), Summary = sim.Summary.ToList(),
             TripEmissions = emissions.Trips.ToList(), EdgeEmissions = emissions.EdgeRows.ToList(),
             Lamps = lighting?.LampRows() ?? [], LightingRoads = lighting?.RoadRows() ?? [], Energy = energy, Notes = notes, LightingPower = lightingPower,
             Detectors = sim.Detectors.SelectMany(d => d.Rows).ToList(), ChargingSessions = sessions, FeederEvKW = evFeederKW, FeederLightingKW = lightingFeederKW,
+            StageTimes = times,
         };
+        times.Lap("EV charging and feeders", t);
+        return result;
     }
 
     private static (IReadOnlyList<VehicleType> Types, List<TripRequest> Trips, int Failed) Demand(PreparedScenario prepared, ScenarioCity city,

@@ -17,6 +17,9 @@ public sealed class RunResult
     /// <summary>SUMO edge ids by edge index when the city is a SUMO network (for SUMO-schema outputs), else null.</summary>
     public IReadOnlyList<string>? SumoEdgeIds { get; init; }
 
+    /// <summary>Wall seconds per stage (loading, edits, each replication's stages summed, outputs); information only.</summary>
+    public StageTimes StageTimes { get; init; } = new();
+
     /// <summary>Output folder, when outputs were written.</summary>
     public string? OutputDirectory { get; init; }
 }

@@ -39,9 +39,13 @@ public static class ScenarioRunner
             Replications = options.Replications ?? scenario.Replications,
         };
         options.Progress?.Invoke(new RunProgress(0, scenario.Replications, 0, scenario.Time.DurationS, 0, 0, 0, "loading city"));
+        var times = new StageTimes();
+        var t = System.Diagnostics.Stopwatch.GetTimestamp();
         var city = ScenarioCity.Load(scenario.City);
+        t = times.Lap("load city", t);
         var prepared = ScenarioEditor.Prepare(scenario, city.Model);
-        return Run(prepared, city, options);
+        times.Lap("edits", t);
+        return Run(prepared, city, options, times);
     }
 
     /// <summary>Runs a prepared scenario on an already loaded city (sweeps load the city once).</summary>
@@ -49,7 +53,9 @@ public static class ScenarioRunner
     /// <param name="city">Its unedited city as loaded.</param>
     /// <param name="options">Output folder and progress (seed, threads and replications come from the scenario).</param>
     /// <returns>The result.</returns>
-    public static RunResult Run(PreparedScenario prepared, ScenarioCity city, RunOptions options)
+    public static RunResult Run(PreparedScenario prepared, ScenarioCity city, RunOptions options) => Run(prepared, city, options, new StageTimes());
+
+    private static RunResult Run(PreparedScenario prepared, ScenarioCity city, RunOptions options, StageTimes times)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(city);
@@ -59,6 +65,7 @@ public static class ScenarioRunner
         for (var r = 0; r < scenario.Replications; r++)
         {
             replications.Add(ReplicationRunner.Run(prepared, city, scenario.Seed + (ulong)r, scenario.Threads, r + 1, options.Progress));
+            times.AddAll(replications[^1].StageTimes);
         }
 
         var kpis = new KpiSet();
@@ -75,11 +82,14 @@ public static class ScenarioRunner
         var result = new RunResult
         {
             Prepared = prepared, Kpis = kpis, Replications = replications, OutputDirectory = options.OutputDirectory, SumoEdgeIds = city.Sumo?.EdgeIds,
+            StageTimes = times,
         };
         if (options.OutputDirectory is { } dir)
         {
             options.Progress?.Invoke(new RunProgress(scenario.Replications, scenario.Replications, scenario.Time.DurationS, scenario.Time.DurationS, 0, 0, 0, "writing outputs"));
+            var t = System.Diagnostics.Stopwatch.GetTimestamp();
             RunOutputWriter.Write(result, dir);
+            times.Lap("outputs", t);
         }
 
         return result;

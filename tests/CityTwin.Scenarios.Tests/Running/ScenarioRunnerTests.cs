@@ -38,6 +38,13 @@ public sealed class ScenarioRunnerTests : TinyCityFixture
             Assert.That(File.ReadAllText(Path.Combine(outDir, "lamps.geojson")), Does.Contain("\"energy_kwh\""));
             Assert.That(Directory.GetDirectories(Dir).Where(d => d.Contains(".partial-", StringComparison.Ordinal)), Is.Empty, "no temporary folder left");
             Assert.That(result.Replications[0].Trips, Has.Count.EqualTo((int)kpis["vehiclesArrived"] + (int)kpis["vehiclesRemoved"]));
+            var stages = result.StageTimes.Stages.Select(s => s.Key).ToList();
+            Assert.That(stages, Is.EqualTo(new[]
+            {
+                "load city", "edits", "demand", "set-up and routing", "observers set-up", "traffic", "traffic results", "building energy",
+                "EV charging and feeders", "outputs",
+            }));
+            Assert.That(result.StageTimes.Stages.Select(s => s.Value), Has.All.GreaterThanOrEqualTo(0));
         });
     }
 
@@ -57,6 +64,9 @@ public sealed class ScenarioRunnerTests : TinyCityFixture
             Assert.That(three.Replications.Select(r => r.Seed), Is.EqualTo(new ulong[] { 1, 2, 3 }));
             Assert.That(three.Kpis["co2Kg"], Is.EqualTo(three.Replications.Average(r => r.Kpis["co2Kg"])).Within(1e-9));
             Assert.That(File.ReadAllLines(Path.Combine(Dir, "reps", "replications.csv")), Has.Length.EqualTo(4));
+            Assert.That(three.StageTimes.Stages.Count(s => s.Key == "traffic"), Is.EqualTo(1), "replications' stages are summed, not repeated");
+            Assert.That(three.StageTimes.Stages.Single(s => s.Key == "traffic").Value,
+                Is.EqualTo(three.Replications.Sum(r => r.StageTimes.Stages.Single(s => s.Key == "traffic").Value)).Within(1e-12));
         });
         var samples = RunComparer.Samples(Path.Combine(Dir, "reps"));
         Assert.That(samples["co2Kg"], Has.Length.EqualTo(3));

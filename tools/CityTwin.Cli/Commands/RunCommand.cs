@@ -53,6 +53,7 @@ public static class RunCommand
             AnsiConsole.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
         }
 
+        AnsiConsole.MarkupLine($"[grey]wall time: {Markup.Escape(result.StageTimes.ToString())}[/]");
         AnsiConsole.MarkupLine($"Outputs, report and kpis.json in [bold]{Markup.Escape(result.OutputDirectory ?? "")}[/]");
         AnsiConsole.MarkupLine($"Report: [link]{Markup.Escape(Path.Combine(result.OutputDirectory ?? "", "report.html"))}[/]");
         AnsiConsole.WriteLine("Map data © OpenStreetMap contributors (ODbL).");
