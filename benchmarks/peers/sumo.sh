@@ -72,6 +72,7 @@ for s in $scenarios; do
     echo "traffic: { model: krauss }"
     echo "lighting: { enabled: false }"
     echo "energy: { enabled: false }"
+    echo "emissions: { enabled: false }"   # SUMO computes none unless asked (--emission-output)
     echo "outputs: { tables: [summary], formats: [csv], geojson: false, report: false }"
   } > "$yaml"
   for r in $(seq 1 "$reps"); do

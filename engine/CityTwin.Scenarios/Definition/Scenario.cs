@@ -42,6 +42,9 @@ public sealed record Scenario
     /// <summary>Building energy, PV and feeders.</summary>
     public EnergySettings Energy { get; init; } = new();
 
+    /// <summary>Vehicle emissions, fuel and EV battery energy (on by default).</summary>
+    public EmissionSettings Emissions { get; init; } = new();
+
     /// <summary>Share of electric vehicles among passenger cars, 0–1.</summary>
     public double EvShare { get; init; }
 
@@ -185,6 +188,15 @@ public sealed record LightingSettings
 
     /// <summary>Detection range around a pole, metres.</summary>
     public double DetectionRangeM { get; init; } = 30;
+}
+
+/// <summary>Vehicle emissions (HBEFA3 CO2, NOx, fuel) and EV battery energy.</summary>
+public sealed record EmissionSettings
+{
+    /// <summary>Whether emissions and EV energy are computed. Off, a traffic-only run is faster (no per-vehicle
+    /// bookkeeping each step); its emission KPIs are 0 and its emission tables empty, and electric vehicles are refused
+    /// (their charging needs their battery energy).</summary>
+    public bool Enabled { get; init; } = true;
 }
 
 /// <summary>Building energy, PV and feeders.</summary>

@@ -128,6 +128,11 @@ public static class ScenarioEditor
                     summary.Add($"{where}: pv share {pv.Share:P0}");
                     break;
                 case EvShareEdit ev:
+                    if (!scenario.Emissions.Enabled && ev.Share > 0)
+                    {
+                        problems.Add("needs emissions.enabled: true (EV charging is computed from the battery energy the emissions model gives)");
+                    }
+
                     evShare = ev.Share;
                     summary.Add($"{where}: ev share {ev.Share:P0}");
                     break;

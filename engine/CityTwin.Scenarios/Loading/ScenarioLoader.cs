@@ -13,7 +13,7 @@ public static class ScenarioLoader
 {
     private static readonly string[] TopKeys =
         ["name", "description", "base", "city", "time", "seed", "replications", "threads", "traffic", "demand", "lighting", "energy",
-         "vehicles", "edits", "outputs"];
+         "emissions", "vehicles", "edits", "outputs"];
 
     /// <summary>Loads a scenario file (and its bases).</summary>
     /// <param name="path">The YAML file.</param>
@@ -52,6 +52,7 @@ public static class ScenarioLoader
             Demand = ReadDemand(top, city),
             Lighting = top.Section("lighting", LightingKeys) is { } l ? ReadLighting(l, new LightingSettings()) : new LightingSettings(),
             Energy = ReadEnergy(top),
+            Emissions = top.Section("emissions", "enabled") is { } em ? new EmissionSettings { Enabled = em.Bool("enabled", true) } : new EmissionSettings(),
             EvShare = vehicles?.Double("evShare", 0, 0, 1) ?? 0,
             Charging = vehicles?.Section("charging", "at", "maxWalkM", "powerKW", "sockets") is { } c
                 ? new ChargingSettings
@@ -63,6 +64,11 @@ public static class ScenarioLoader
             Edits = EditReader.ReadAll(top),
             Outputs = ReadOutputs(top),
         };
+        if (!scenario.Emissions.Enabled && scenario.EvShare > 0)
+        {
+            top.Error(vehicles!.Raw("evShare")!, "vehicles.evShare needs emissions.enabled: true (EV charging is computed from the battery energy the emissions model gives)");
+        }
+
         if (top.Has("threads") && scenario.Threads == 0)
         {
             top.Error(top.Raw("threads")!, "threads: 0 is not allowed; expected -1 (all cores) or a positive number");

@@ -103,6 +103,12 @@ internal static class ReplicationRunner
         }
 
         t = times.Lap("set-up and routing", t);
+        var emissionsOn = scenario.Emissions.Enabled;
+        if (!emissionsOn)
+        {
+            notes.Add("emissions off (emissions.enabled: false): co2Kg, noxKg, fuelL and evBatteryKWh are 0 and the emission tables empty");
+        }
+
         var evShares = types.Select(t => t.VehicleClass == VehicleClasses.Passenger ? prepared.EvShare : 0).ToArray();
         var emissions = new TrafficEmissions(sim, evShares, seed) { IntervalMs = scenario.Outputs.EdgeIntervalS * 1000L };
         // The lamps are entities of a world of their own, lit by a system on the traffic's clock.
@@ -120,7 +126,11 @@ internal static class ReplicationRunner
         while (sim.Clock.Now < end)
         {
             sim.Step();
-            emissions.Observe();
+            if (emissionsOn)
+            {
+                emissions.Observe();
+            }
+
             lighting?.Update(sim.Clock.Tick);
             if (lights is not null && (sim.Clock.Now.Milliseconds % 60_000 == 0 || sim.Clock.Now >= end))
             {
@@ -265,7 +275,7 @@ internal static class ReplicationRunner
         }
 
         // Emission classes the HBEFA3 tables do not have (e.g. SUMO's old HBEFA2 names) get a stand-in, noted in the run log.
-        for (var t = 0; t < types.Count; t++)
+        for (var t = 0; t < types.Count && scenario.Emissions.Enabled; t++)
         {
             var mapped = Simulation.Emissions.EmissionClassMapping.ToHbefa3(types[t].EmissionClass, out var exact);
             if (!exact)

@@ -53,6 +53,19 @@ public sealed class ScenarioLoaderTests : TinyCityFixture
     }
 
     [Test]
+    public void Emissions_AreOnByDefault_AndOffRefusesElectricVehiclesAtTheirLine()
+    {
+        Assert.That(ScenarioLoader.Parse("city:\n  cache: corridor.ctw\n", Dir).Emissions.Enabled, Is.True);
+        Assert.That(ScenarioLoader.Parse("city:\n  cache: corridor.ctw\nemissions: { enabled: false }\n", Dir).Emissions.Enabled, Is.False);
+        var bad = Assert.Throws<ScenarioValidationException>(() =>
+            ScenarioLoader.Parse("city:\n  cache: corridor.ctw\nemissions: { enabled: false }\nvehicles:\n  evShare: 0.2\n", Dir))!;
+        Assert.That(string.Join("\n", bad.Errors), Does.Contain(":5:12: vehicles.evShare needs emissions.enabled: true"));
+        var typo = Assert.Throws<ScenarioValidationException>(() =>
+            ScenarioLoader.Parse("city:\n  cache: corridor.ctw\nemissions: { enabeld: false }\n", Dir))!;
+        Assert.That(string.Join("\n", typo.Errors), Does.Contain("unknown key 'emissions.enabeld'"));
+    }
+
+    [Test]
     public void VehiclesCharging_IsReadWithDefaults_AndBadValuesAreRefusedWithTheirPlace()
     {
         var ok = ScenarioLoader.Parse("city:\n  cache: corridor.ctw\nvehicles:\n  evShare: 0.3\n  charging: { at: mapped, maxWalkM: 300 }\n", Dir);

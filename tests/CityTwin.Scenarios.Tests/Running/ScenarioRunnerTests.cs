@@ -49,6 +49,26 @@ public sealed class ScenarioRunnerTests : TinyCityFixture
     }
 
     [Test]
+    public void EmissionsOff_GivesTheSameTraffic_WithoutEmissions_AndAnEvEditIsRefused()
+    {
+        var on = ScenarioRunner.Run(ScenarioLoader.Parse(TinyCity.ScenarioYaml(), Dir));
+        var off = ScenarioRunner.Run(ScenarioLoader.Parse(TinyCity.ScenarioYaml("emissions: { enabled: false }"), Dir));
+        Assert.Multiple(() =>
+        {
+            Assert.That(on.Kpis["co2Kg"], Is.GreaterThan(0));
+            Assert.That(off.Kpis["co2Kg"], Is.Zero);
+            Assert.That(off.Kpis["fuelL"], Is.Zero);
+            Assert.That(off.Replications[0].TripEmissions, Is.Empty);
+            Assert.That(off.Replications[0].Notes, Has.Some.StartsWith("emissions off"));
+            Assert.That(off.Kpis["meanTripDurationS"], Is.EqualTo(on.Kpis["meanTripDurationS"]), "the traffic does not depend on its observers");
+            Assert.That(off.Kpis["vehiclesArrived"], Is.EqualTo(on.Kpis["vehiclesArrived"]));
+        });
+        var withEvEdit = ScenarioLoader.Parse(TinyCity.ScenarioYaml("emissions: { enabled: false }\nedits:\n  - edit: ev\n    share: 0.5"), Dir);
+        var e = Assert.Throws<ScenarioValidationException>(() => ScenarioRunner.Run(withEvEdit))!;
+        Assert.That(string.Join("\n", e.Errors), Does.Contain("edit ev: needs emissions.enabled: true"));
+    }
+
+    [Test]
     public void SameSeed_SameKpis_OtherSeed_OtherKpis_ReplicationsAreAveraged()
     {
         var scenario = ScenarioLoader.Parse(TinyCity.ScenarioYaml(), Dir);
