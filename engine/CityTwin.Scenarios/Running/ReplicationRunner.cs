@@ -275,12 +275,16 @@ internal static class ReplicationRunner
         }
 
         // Emission classes the HBEFA3 tables do not have (e.g. SUMO's old HBEFA2 names) get a stand-in, noted in the run log.
-        for (var t = 0; t < types.Count && scenario.Emissions.Enabled; t++)
+        for (var t = 0; t < types.Count; t++)
         {
             var mapped = Simulation.Emissions.EmissionClassMapping.ToHbefa3(types[t].EmissionClass, out var exact);
             if (!exact)
             {
-                notes.Add($"vType '{types[t].Id}': emission class '{types[t].EmissionClass}' is modelled as {mapped}");
+                if (scenario.Emissions.Enabled)
+                {
+                    notes.Add($"vType '{types[t].Id}': emission class '{types[t].EmissionClass}' is modelled as {mapped}");
+                }
+
                 types[t] = types[t] with { EmissionClass = mapped };
             }
         }

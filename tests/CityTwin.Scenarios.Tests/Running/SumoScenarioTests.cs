@@ -53,4 +53,33 @@ public sealed class SumoScenarioTests
             Assert.That(result.Replications[0].Notes, Has.Some.Contains("HBEFA2/P_7_7"), "old emission classes are noted, not fatal");
         });
     }
+
+    [Test]
+    public void EmissionsOff_RunsTypesWithOldEmissionClasses_WithoutTheirNote()
+    {
+        var data = Path.GetFullPath(Path.Combine(TinyCityFixture.RepositoryRoot, "..", "shared", "data", "sumo", "bologna-acosta"));
+        if (!Directory.Exists(data))
+        {
+            Assert.Ignore($"Shared data not found at {data}; this integration test needs ../shared/data beside the repository.");
+        }
+
+        var yaml = $"""
+            name: acosta-traffic-only
+            city:
+              sumo:
+                net: {data}/acosta_buslanes.net.xml
+                routes: [{data}/acosta_vtypes.add.xml, {data}/acosta.rou.xml]
+            time: {"{"} durationS: 300 {"}"}
+            energy: {"{"} enabled: false {"}"}
+            emissions: {"{"} enabled: false {"}"}
+            """;
+        var result = ScenarioRunner.Run(ScenarioLoader.Parse(yaml, Path.GetTempPath()));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Kpis["vehiclesInserted"], Is.GreaterThan(300));
+            Assert.That(result.Kpis["co2Kg"], Is.Zero);
+            Assert.That(result.Replications[0].Notes, Has.None.Contains("HBEFA2/P_7_7"), "no emission-class note when emissions are off");
+            Assert.That(result.Replications[0].Notes, Has.Some.StartsWith("emissions off"));
+        });
+    }
 }
