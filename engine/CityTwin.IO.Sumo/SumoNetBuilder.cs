@@ -18,6 +18,7 @@ internal sealed partial class SumoNetBuilder(SumoNetRaw raw, SumoReport report, 
     private readonly List<string> _laneIds = [];
     private readonly List<string> _names = [];
     private readonly Dictionary<string, int> _nameIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Allow, string Disallow), VehicleClasses> _permissions = [];
 
     public string[] EdgeIds { get; private set; } = [];
 
@@ -92,7 +93,7 @@ internal sealed partial class SumoNetBuilder(SumoNetRaw raw, SumoReport report, 
             var allowed = VehicleClasses.None;
             foreach (var l in e.Lanes)
             {
-                allowed |= SumoMappings.Permissions(l.Allow, l.Disallow);
+                allowed |= PermissionsOf(l);
             }
 
             foreach (var l in e.Lanes)
@@ -109,7 +110,7 @@ internal sealed partial class SumoNetBuilder(SumoNetRaw raw, SumoReport report, 
                     Edge = _edges.Count, WidthM = (float)l.WidthM, IndexFromRight = (byte)(_lanes.Count - firstLane), Turns = TurnDirections.None,
 
                     // The edge allows the union of its lanes; a lane narrower than that (a bus lane) bars the rest.
-                    Disallowed = allowed & ~SumoMappings.Permissions(l.Allow, l.Disallow),
+                    Disallowed = allowed & ~PermissionsOf(l),
                 });
             }
 
@@ -135,22 +136,49 @@ internal sealed partial class SumoNetBuilder(SumoNetRaw raw, SumoReport report, 
         }
     }
 
+    /// <summary>Appends the points of a SUMO shape (<c>x,y[,z] x,y[,z] …</c>), dropping repeated points.</summary>
+    /// <remarks>Parsed in place (no string per point): shapes are most of a network file's text.</remarks>
     private void AddShape(string shape, int firstPoint)
     {
-        foreach (var p in shape.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var rest = shape.AsSpan();
+        while (true)
         {
-            var xy = p.Split(',');
-            if (xy.Length < 2)
+            rest = rest.TrimStart(' ');
+            if (rest.IsEmpty)
+            {
+                return;
+            }
+
+            var space = rest.IndexOf(' ');
+            var p = space < 0 ? rest : rest[..space];
+            rest = space < 0 ? default : rest[(space + 1)..];
+            var comma = p.IndexOf(',');
+            if (comma < 0)
             {
                 throw new SumoFormatException(fileName, 0, $"bad shape point '{p}'");
             }
 
-            var point = new PointM(SumoXml.ParseDouble(xy[0]) - originXM, SumoXml.ParseDouble(xy[1]) - originYM);
+            var afterX = p[(comma + 1)..];
+            var z = afterX.IndexOf(',');
+            var point = new PointM(SumoXml.ParseDouble(p[..comma]) - originXM, SumoXml.ParseDouble(z < 0 ? afterX : afterX[..z]) - originYM);
             if (_points.Count == firstPoint || _points[^1].DistanceTo(point) > 0)
             {
                 _points.Add(point);
             }
         }
+    }
+
+    /// <summary>A lane's vehicle classes; the same few allow/disallow lists recur on thousands of lanes, so each is parsed once.</summary>
+    private VehicleClasses PermissionsOf(RawLane lane)
+    {
+        var key = (lane.Allow ?? "\0", lane.Disallow ?? "\0");
+        if (!_permissions.TryGetValue(key, out var classes))
+        {
+            classes = SumoMappings.Permissions(lane.Allow, lane.Disallow);
+            _permissions[key] = classes;
+        }
+
+        return classes;
     }
 
     private double GeometryLength(int firstPoint)

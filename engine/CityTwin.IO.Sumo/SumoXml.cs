@@ -21,7 +21,8 @@ internal sealed class SumoXml : IDisposable
             var b0 = file.ReadByte();
             var b1 = file.ReadByte();
             file.Position = 0;
-            _stream = b0 == 0x1f && b1 == 0x8b ? new GZipStream(file, CompressionMode.Decompress) : file;
+            // Gzip is inflated in large blocks (the XML reader asks for a few KB at a time).
+            _stream = b0 == 0x1f && b1 == 0x8b ? new BufferedStream(new GZipStream(file, CompressionMode.Decompress), 1 << 16) : file;
         }
         catch (IOException ex)
         {
@@ -120,6 +121,8 @@ internal sealed class SumoXml : IDisposable
     public SumoFormatException Error(string message) => new(Path, Line, message);
 
     public static double ParseDouble(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    public static double ParseDouble(ReadOnlySpan<char> text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Parses a SUMO time value: seconds (<c>54000</c>, <c>3.5</c>) or clock time <c>[D:]HH:MM:SS[.fff]</c>

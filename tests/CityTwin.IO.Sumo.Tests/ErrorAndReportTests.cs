@@ -30,6 +30,19 @@ public sealed class ErrorAndReportTests
     }
 
     [Test]
+    public void Bad_shape_point_is_named()
+    {
+        var lines = File.ReadAllLines(SharedData.SumoFile("bologna-acosta/acosta_buslanes.net.xml"));
+        // The first lane of a normal (not internal) edge: its shape is the edge's geometry when the edge has none.
+        var i = Array.FindIndex(lines, l => l.Contains("<lane id=\"", StringComparison.Ordinal) && !l.Contains("<lane id=\":", StringComparison.Ordinal));
+        lines[i] = lines[i].Replace(" shape=\"", " shape=\"12.5 ", StringComparison.Ordinal);
+        var path = Path.Combine(_dir, "badshape.net.xml");
+        File.WriteAllLines(path, lines);
+        var ex = Assert.Throws<SumoFormatException>(() => SumoNetReader.Read(path));
+        Assert.That(ex!.Message, Does.Contain("badshape.net.xml").And.Contain("bad shape point '12.5'"));
+    }
+
+    [Test]
     public void Broken_route_file_names_file_and_line()
     {
         var net = SumoNetReader.Read(SharedData.SumoFile("bologna-acosta/acosta_buslanes.net.xml"));
