@@ -29,7 +29,7 @@ if (args.Length > 0 && args[0] == "traffic-phases")
         b.Setup();
     }
 
-    var names = new[] { "approaches", "decide", "move", "rebuild lanes", "lane changes", "insert+reroute+signals" };
+    var names = new[] { "approaches", "decide", "move (+ lane lists)", "lane changes", "insert+reroute+signals" };
     var totals = new double[2][];
     var walls = new List<double>[] { [], [] };
     for (var r = 0; r < rounds; r++)

@@ -7,8 +7,10 @@ namespace CityTwin.Traffic.Lanes;
 /// before it and its follower the slot after, both O(1).
 /// </summary>
 /// <remarks>Implementation note: one flat slot array with a fixed region per lane would need re-layout as lanes fill;
-/// instead each lane owns a small growable array. Lists are rebuilt after each move phase (vehicles never overtake on
-/// a lane, so the order is almost always kept and the insertion sort runs in linear time).</remarks>
+/// instead each lane owns a small growable array. The move phase keeps the lists up to date (vehicles never overtake on
+/// a lane, so a lane's stayers keep their order and are refreshed in place; vehicles that cross a junction are inserted
+/// into their new lane at the ordered place; see <see cref="Truncate"/> and <see cref="DropEmptyLanes"/>); a snapshot
+/// restore rebuilds them with <see cref="Append"/> and <see cref="SortAll"/>.</remarks>
 public sealed class LaneOccupancy
 {
     private readonly LaneSlot[][] _slots;
@@ -151,29 +153,67 @@ public sealed class LaneOccupancy
         _occupied.Sort();
         foreach (var lane in _occupied)
         {
-            var n = _counts[lane];
-            if (n < 2)
-            {
-                continue;
-            }
-
-            var slots = _slots[lane];
-            for (var i = 1; i < n; i++)
-            {
-                var current = slots[i];
-                var j = i - 1;
-                while (j >= 0 && Before(current, slots[j]))
-                {
-                    slots[j + 1] = slots[j];
-                    j--;
-                }
-
-                slots[j + 1] = current;
-            }
+            SortLane(lane);
         }
     }
 
+    private void SortLane(int lane)
+    {
+        var n = _counts[lane];
+        var slots = _slots[lane];
+        for (var i = 1; i < n; i++)
+        {
+            var current = slots[i];
+            var j = i - 1;
+            while (j >= 0 && Before(current, slots[j]))
+            {
+                slots[j + 1] = slots[j];
+                j--;
+            }
+
+            slots[j + 1] = current;
+        }
+    }
+
+    /// <summary>Keeps the first <paramref name="count"/> slots of a lane (the caller compacted them in place), and sorts
+    /// them when the caller saw them out of order.</summary>
+    /// <param name="lane">Lane index.</param>
+    /// <param name="count">Slots to keep.</param>
+    /// <param name="sort">Whether to sort them front first.</param>
+    public void Truncate(int lane, int count, bool sort)
+    {
+        _counts[lane] = count;
+        if (sort)
+        {
+            SortLane(lane);
+        }
+    }
+
+    /// <summary>Drops emptied lanes from the occupied-lane list and puts it in ascending order.</summary>
+    public void DropEmptyLanes()
+    {
+        var kept = 0;
+        for (var i = 0; i < _occupied.Count; i++)
+        {
+            var lane = _occupied[i];
+            if (_counts[lane] > 0)
+            {
+                _occupied[kept++] = lane;
+            }
+            else
+            {
+                _listed[lane] = false;
+            }
+        }
+
+        _occupied.RemoveRange(kept, _occupied.Count - kept);
+        _occupied.Sort();
+    }
+
     /// <summary>Front-first order; equal positions are broken by trip index so order never depends on entity ids.</summary>
+    /// <param name="a">A slot.</param>
+    /// <param name="b">Another slot.</param>
+    /// <returns>Whether <paramref name="a"/> comes before <paramref name="b"/>.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Before(in LaneSlot a, in LaneSlot b) => a.PosM > b.PosM || (a.PosM == b.PosM && a.Trip < b.Trip);
+    public static bool Before(in LaneSlot a, in LaneSlot b) => a.PosM > b.PosM || (a.PosM == b.PosM && a.Trip < b.Trip);
 }

@@ -47,6 +47,42 @@ public class RealNetworkTests
     }
 
     [Test]
+    public void LaneLists_StayOrderedAndInStepWithTheVehicles_EveryStep()
+    {
+        // The move phase keeps the lane lists up to date instead of rebuilding them from the vehicles: after every step
+        // each running vehicle is listed exactly once, on its own lane, with its own position and speed, front first.
+        var city = SharedCities.ImportOrIgnore(SharedCities.Helsinki);
+        using var sim = new TrafficSimulation(city.Roads, [VehicleType.SumoDefault], new TrafficOptions { Seed = 7 });
+        RandomRoutes.Schedule(sim, 600, 2.0, seed: 11);
+        var occupiedMismatches = 0;
+        for (var step = 0; step < 1200; step++)
+        {
+            sim.Step();
+            var listed = new HashSet<Ecs.Core.Entity>();
+            var occupied = sim.Lanes.OccupiedLanes.ToHashSet();
+            for (var lane = 0; lane < sim.Lanes.LaneCount; lane++)
+            {
+                var slots = sim.Lanes.Slots(lane);
+                occupiedMismatches += slots.Length > 0 && !occupied.Contains(lane) ? 1 : 0;
+                for (var k = 0; k < slots.Length; k++)
+                {
+                    ref readonly var kinematics = ref sim.World.Get<Kinematics>(slots[k].Vehicle);
+                    if (!listed.Add(slots[k].Vehicle) || kinematics.Lane != lane || kinematics.PosM != slots[k].PosM ||
+                        kinematics.SpeedMps != slots[k].SpeedMps || (k > 0 && !Lanes.LaneOccupancy.Before(slots[k - 1], slots[k])))
+                    {
+                        Assert.Fail($"step {step}: lane {lane} slot {k} does not match its vehicle or is out of order");
+                    }
+                }
+            }
+
+            Assert.That(listed, Has.Count.EqualTo(sim.Running), $"step {step}: every running vehicle listed once");
+        }
+
+        Assert.That(occupiedMismatches, Is.Zero, "every lane with vehicles is in the occupied-lane list");
+        Assert.That(sim.Arrived, Is.GreaterThan(100));
+    }
+
+    [Test]
     public void Run_SameSeed_BitIdenticalForOneAndTwoThreads()
     {
         using var one = Run(threads: 1, trips: 300, untilS: 900);
