@@ -16,6 +16,10 @@ public sealed class LaneOccupancy
     private readonly LaneSlot[][] _slots;
     private readonly int[] _counts;
     private readonly List<int> _occupied = [];
+
+    /// <summary>How many leading entries of <see cref="_occupied"/> are known to be in ascending order (lanes newly
+    /// occupied are appended after them).</summary>
+    private int _sortedPrefix;
     private readonly bool[] _listed;
 
     /// <summary>Creates empty lists for every lane.</summary>
@@ -73,6 +77,7 @@ public sealed class LaneOccupancy
         }
 
         _occupied.Clear();
+        _sortedPrefix = 0;
     }
 
     /// <summary>Appends a vehicle without keeping order (call <see cref="SortAll"/> afterwards).</summary>
@@ -145,12 +150,37 @@ public sealed class LaneOccupancy
     }
 
     /// <summary>Puts the occupied-lane list in ascending lane order (phases then visit lanes in a fixed order).</summary>
-    public void SortOccupied() => _occupied.Sort();
+    public void SortOccupied()
+    {
+        // Each step only a few lanes become occupied, appended after a list already in order: each is put in its place
+        // by binary search, instead of sorting the whole list again.
+        var n = _occupied.Count;
+        if (n - _sortedPrefix > 64)
+        {
+            _occupied.Sort();
+        }
+        else
+        {
+            for (var i = _sortedPrefix; i < n; i++)
+            {
+                var lane = _occupied[i];
+                var at = _occupied.BinarySearch(0, i, lane, null);
+                at = at < 0 ? ~at : at;
+                if (at < i)
+                {
+                    _occupied.RemoveAt(i);
+                    _occupied.Insert(at, lane);
+                }
+            }
+        }
+
+        _sortedPrefix = n;
+    }
 
     /// <summary>Sorts every lane front first (insertion sort: lists are nearly sorted), and the occupied-lane list.</summary>
     public void SortAll()
     {
-        _occupied.Sort();
+        SortOccupied();
         foreach (var lane in _occupied)
         {
             SortLane(lane);
@@ -193,12 +223,14 @@ public sealed class LaneOccupancy
     public void DropEmptyLanes()
     {
         var kept = 0;
+        var keptSorted = 0;
         for (var i = 0; i < _occupied.Count; i++)
         {
             var lane = _occupied[i];
             if (_counts[lane] > 0)
             {
                 _occupied[kept++] = lane;
+                keptSorted = i < _sortedPrefix ? kept : keptSorted;
             }
             else
             {
@@ -207,7 +239,8 @@ public sealed class LaneOccupancy
         }
 
         _occupied.RemoveRange(kept, _occupied.Count - kept);
-        _occupied.Sort();
+        _sortedPrefix = keptSorted;
+        SortOccupied();
     }
 
     /// <summary>Front-first order; equal positions are broken by trip index so order never depends on entity ids.</summary>

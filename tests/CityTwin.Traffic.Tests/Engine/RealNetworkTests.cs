@@ -68,7 +68,7 @@ public class RealNetworkTests
                 {
                     ref readonly var kinematics = ref sim.World.Get<Kinematics>(slots[k].Vehicle);
                     if (!listed.Add(slots[k].Vehicle) || kinematics.Lane != lane || kinematics.PosM != slots[k].PosM ||
-                        kinematics.SpeedMps != slots[k].SpeedMps || (k > 0 && !Lanes.LaneOccupancy.Before(slots[k - 1], slots[k])))
+                        kinematics.SpeedMps != slots[k].SpeedMps || (k > 0 && !CityTwin.Traffic.Lanes.LaneOccupancy.Before(slots[k - 1], slots[k])))
                     {
                         Assert.Fail($"step {step}: lane {lane} slot {k} does not match its vehicle or is out of order");
                     }
