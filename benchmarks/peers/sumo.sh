@@ -28,7 +28,7 @@ echo "sumo.sh: publishing CityTwin (Release, ReadyToRun)" >&2
 rid=$(dotnet --info | grep -oP '^\s*RID:\s*\K\S+' | head -1)
 dotnet publish "$root/tools/CityTwin.Cli" -c Release -r "${rid:-linux-x64}" --self-contained false -p:PublishReadyToRun=true \
   -o "$work/citytwin-bin" --verbosity quiet >/dev/null
-citytwin=("dotnet" "$work/citytwin-bin/citytwin.dll")
+citytwin=("$work/citytwin-bin/citytwin") # the published launcher (as `dotnet citytwin.dll`, minus the dotnet host's look-up)
 
 # The 30x30 signalised grid of CityFlow's headline benchmark (see ../shared/reference/cityflow.md): 200 m blocks,
 # 2 lanes, 11.11 m/s, guessed signals, one random trip every 0.1 s for an hour, routed by duarouter.
