@@ -97,6 +97,10 @@ public sealed partial class TrafficSimulation
         var desired = Math.Min(type.MaxSpeedMps, _laneSpeedMps[lane] * route.SpeedFactor);
         var offsetInStartLane = 0.0;
         var hops = 0;
+        // Lanes with loops that the vehicle enters and leaves within the step (pieces of a few metres between junctions):
+        // their loops count it too, as SUMO's loops see every lane a vehicle passes over.
+        Span<(int Lane, double OffsetM)> passedOver = stackalloc (int, double)[4];
+        var passedOverCount = 0;
         while (true)
         {
             if (route.ExitConnection == VehicleRoute.LastEdge)
@@ -130,6 +134,11 @@ public sealed partial class TrafficSimulation
             }
 
             // Cross the junction onto the next lane of the route.
+            if (hops > 0 && passedOverCount < passedOver.Length && _detectorsByLane[lane].Length > 0)
+            {
+                passedOver[passedOverCount++] = (lane, offsetInStartLane);
+            }
+
             var connection = Network.Connections[exit];
             _laneGapS[lane] = 0;
             _clearUntilMs[exit] = endMs + (long)(Options.CrossingTimeS * 1000);
@@ -165,6 +174,17 @@ public sealed partial class TrafficSimulation
             foreach (var detector in _detectorsByLane[lane])
             {
                 detector.Observe(startLane, startPos, lane, pos, type.LengthM, v1, stepS, Clock.Now.Seconds, pos + offsetInStartLane - startPos);
+            }
+        }
+
+        for (var i = 0; i < passedOverCount; i++)
+        {
+            // Seen from the passed lane, the vehicle ends the step beyond its end.
+            var (passedLane, offsetM) = passedOver[i];
+            foreach (var detector in _detectorsByLane[passedLane])
+            {
+                detector.Observe(startLane, startPos, passedLane, pos + offsetInStartLane - offsetM, type.LengthM, v1, stepS, Clock.Now.Seconds,
+                    pos + offsetInStartLane - startPos);
             }
         }
 
