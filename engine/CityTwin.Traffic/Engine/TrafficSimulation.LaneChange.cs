@@ -106,8 +106,11 @@ public sealed partial class TrafficSimulation
             return false;
         }
 
-        // No lane change for speed within braking distance of the junction: right of way was settled for this lane.
-        if (!Options.DiscretionaryLaneChanges || slot.SpeedMps < 1 || sinceLastMs < MinDiscretionaryIntervalMs ||
+        // No lane change for speed within braking distance of the junction (right of way was settled for this lane), nor
+        // while still on the path across the junction (negative position: SUMO's internal lanes allow none). Slow and
+        // queued vehicles may change (to a shorter queue, as SUMO's LC2013 does); a minimum speed for it made the
+        // queues on Bologna's multi-lane approaches build in the wrong lanes (loops: parity.md).
+        if (!Options.DiscretionaryLaneChanges || slot.PosM < 0 || sinceLastMs < MinDiscretionaryIntervalMs ||
             toEnd < slot.SpeedMps * slot.SpeedMps / (2 * type.DecelMps2) + slot.SpeedMps * stepS + 10)
         {
             return false;

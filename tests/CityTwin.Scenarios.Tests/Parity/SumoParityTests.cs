@@ -51,11 +51,10 @@ public sealed class SumoParityTests
     }
 
     [Test]
-    [Explicit("Not met (2026-12-03): arrived +0.0%, duration +0.8%, speed +8.8%, time loss +3.2% (all met), GEH<5 at 60% of loops (89% of sites summed over lanes); see benchmarks/parity.md")]
+    [Explicit("Not met (2026-12-03): arrived +0.0%, duration +1.6%, speed +5.7%, time loss +4.6% (all met), GEH<5 at 72% of loops (42/58; 26 of 28 sites summed over lanes); see benchmarks/parity.md")]
     public void BolognaAcosta() => Bologna("acosta");
 
     [Test]
-    [Explicit("Not met (2026-12-03): arrived -0.1%, duration +0.8%, speed +1.9%, time loss +2.3% (all met), GEH<5 at 75% of loops (95% of sites summed over lanes); see benchmarks/parity.md")]
     public void BolognaJoined() => Bologna("joined");
 
     [Test]

@@ -62,6 +62,6 @@ internal static class SumoReference
     {
         var diff = sumo == 0 ? double.NaN : (ours - sumo) / sumo;
         TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {scenario} | {metric} | {sumo:0.##} | {ours:0.##} | {diff:+0.0%;-0.0%} | ±{tolerance:0%} | {(Math.Abs(diff) <= tolerance ? "yes" : "no")} |"));
+            $"| {scenario} | {metric} | {sumo:0.##} | {ours:0.##} | {diff:+0.0%;-0.0%;0.0%} | ±{tolerance:0%} | {(Math.Abs(diff) <= tolerance ? "yes" : "no")} |"));
     }
 }

@@ -133,4 +133,46 @@ public class LaneReachTests
             Assert.That(toFree.Max(t => t.DepartDelayS), Is.LessThan(2), "without waiting behind the trips for lane 1");
         });
     }
+
+    [Test]
+    public void AtAFanOut_TheVehicleTakesTheLaneThatContinuesFurther_AndNeedsNoLaneChange()
+    {
+        // E1 (1 lane) fans out onto both lanes of E2; both go on to E3 lane by lane, but only E3's lane 1 reaches E4.
+        // The first connection (onto E2 lane 0) leads into a lane that ends at E3; SUMO's best-lane continuation, and now
+        // CityTwin, take E2 lane 1.
+        var b = new NetworkBuilder();
+        var j0 = b.Junction(0, 0);
+        var j1 = b.Junction(200, 0);
+        var j2 = b.Junction(400, 0);
+        var j3 = b.Junction(600, 0);
+        var j4 = b.Junction(800, 0);
+        var e1 = b.Edge(j0, j1);
+        var e2 = b.Edge(j1, j2, lanes: 2);
+        var e3 = b.Edge(j2, j3, lanes: 2);
+        var e4 = b.Edge(j3, j4);
+        b.Connect(e1, 0, e2, 0);
+        b.Connect(e1, 0, e2, 1);
+        b.Connect(e2, 0, e3, 0);
+        b.Connect(e2, 1, e3, 1);
+        b.Connect(e3, 1, e4, 0);
+        var network = b.Build();
+        using var sim = new TrafficSimulation(network, [Driver], new TrafficOptions { Seed = 1 });
+        sim.Schedule(new ScheduledTrip("v", 0, 0, [e1, e2, e3, e4]) { DepartSpeed = DepartSpeed.Desired });
+        var lanesOnE2 = new HashSet<int>();
+        for (var step = 0; step < 120 && sim.Arrived == 0; step++)
+        {
+            sim.Step();
+            for (var lane = network.Edges[e2].FirstLane; lane < network.Edges[e2].FirstLane + 2; lane++)
+            {
+                if (sim.Lanes.Count(lane) > 0)
+                {
+                    lanesOnE2.Add(lane - network.Edges[e2].FirstLane);
+                }
+            }
+        }
+
+        Assert.That(sim.Arrived, Is.EqualTo(1));
+        Assert.That(lanesOnE2, Is.EquivalentTo(new[] { 1 }), "entered E2 on the lane that continues to E4");
+        Assert.That(sim.LaneChanges, Is.Zero);
+    }
 }
