@@ -160,6 +160,11 @@ public sealed partial class TrafficSimulation
             _laneGapS[lane] = 0;
         }
 
+        if (lane != startLane)
+        {
+            kinematics.LastLaneChangeMs = Clock.Now.Milliseconds; // entering a lane starts the wait before a change for speed
+        }
+
         kinematics.Lane = lane;
         kinematics.PosM = pos;
         FinishStats(type.LengthM, ref stats, ref kinematics, lane, v1, desired, pos + offsetInStartLane - startPos, stepS);

@@ -18,7 +18,8 @@ public struct Kinematics
     /// <summary>Speed decided for the end of the current step (written in the decide phase, applied in move).</summary>
     public double NextSpeedMps;
 
-    /// <summary>Simulation time of the last lane change, ms (long.MinValue when none); changes are spaced out.</summary>
+    /// <summary>Simulation time of the last lane change or of entering the lane across a junction, ms (long.MinValue / 2
+    /// after insertion); changes for speed are spaced out from it.</summary>
     public long LastLaneChangeMs;
 
     /// <summary>Gap to what limited the speed decision (leader's back or stop line), metres; +∞ when free.</summary>
