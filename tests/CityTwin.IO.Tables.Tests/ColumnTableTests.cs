@@ -69,6 +69,20 @@ public sealed class CsvTableReaderTests
             Assert.That(() => CsvTableReader.Read(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains(":3: expected 2 cells, found 1"));
             File.WriteAllText(path, "a,b\n1,x\n");
             Assert.That(() => CsvTableReader.Read(path).Numbers("b"), Throws.TypeOf<InvalidDataException>().With.Message.Contains(":2: column b: expected a number, got 'x'"));
+            // Quoted cells across lines keep the line numbers of later rows right; CRLF, a last line without a line
+            // break, and empty cells read as written.
+            File.WriteAllText(path, "a,b\r\n\"two\nlines\",1\r\n\"\",\"2.5\"\r\nz,");
+            var t2 = CsvTableReader.Read(path);
+            Assert.That(t2.Texts("a"), Is.EqualTo(new[] { "two\nlines", "", "z" }));
+            Assert.That(t2.Numbers("b").Take(2), Is.EqualTo(new[] { 1.0, 2.5 }));
+            Assert.That(double.IsNaN(t2.Numbers("b")[2]), Is.True);
+            Assert.That(t2.Rows, Has.Count.EqualTo(3));
+            File.WriteAllText(path, "a,b\n\"x\ny\",1\n3,q\n");
+            Assert.That(() => CsvTableReader.Read(path).Numbers("b"), Throws.TypeOf<InvalidDataException>().With.Message.Contains(":4: column b"));
+            File.WriteAllText(path, "a,b\n\"x\"y,1\n");
+            Assert.That(() => CsvTableReader.Read(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains(":2: unexpected 'y' after a quoted cell"));
+            File.WriteAllText(path, "a,b\n\"open,1\n");
+            Assert.That(() => CsvTableReader.Read(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains(":2: a quoted cell is not closed"));
         }
         finally
         {
