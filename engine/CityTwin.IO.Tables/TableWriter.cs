@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 using Parquet.Serialization;
@@ -19,23 +20,23 @@ public static class TableWriter
     public static void WriteCsv<T>(IEnumerable<T> rows, string path)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var properties = Columns<T>();
+        var cells = CsvCells<T>.Appenders;
         WriteAtomically(path, stream =>
         {
             using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-            writer.WriteLine(string.Join(',', properties.Select(p => p.Name)));
+            writer.WriteLine(string.Join(',', Columns<T>().Select(p => p.Name)));
             var line = new StringBuilder();
             foreach (var row in rows)
             {
                 line.Clear();
-                for (var i = 0; i < properties.Length; i++)
+                for (var i = 0; i < cells.Length; i++)
                 {
                     if (i > 0)
                     {
                         line.Append(',');
                     }
 
-                    line.Append(Format(properties[i].GetValue(row)));
+                    cells[i](row, line);
                 }
 
                 writer.WriteLine(line);
@@ -75,6 +76,53 @@ public static class TableWriter
     private static PropertyInfo[] Columns<T>() =>
         typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0)
             .OrderBy(p => p.MetadataToken).ToArray();
+
+    /// <summary>
+    /// One compiled appender per column of <typeparamref name="T"/>: numbers are formatted straight into the line (no
+    /// boxing, no reflection per cell, no string per number), as <see cref="Format"/> would write them.
+    /// </summary>
+    /// <remarks>Implementation note: reading each cell by reflection and formatting it to a string cost ~80 ns a cell;
+    /// a run's <c>feeders.csv</c> has 6.8 million.</remarks>
+    private static class CsvCells<T>
+    {
+        public static readonly Action<T, StringBuilder>[] Appenders = Columns<T>().Select(Compile).ToArray();
+
+        private static Action<T, StringBuilder> Compile(PropertyInfo property)
+        {
+            var row = Expression.Parameter(typeof(T), "row");
+            var line = Expression.Parameter(typeof(StringBuilder), "line");
+            Expression value = Expression.Property(row, property);
+            var type = property.PropertyType;
+            var (method, argument) = type == typeof(double) ? (nameof(AppendDouble), typeof(double))
+                : type == typeof(float) ? (nameof(AppendFloat), typeof(float))
+                : type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) || type == typeof(sbyte)
+                  || type == typeof(ushort) || type == typeof(uint) ? (nameof(AppendInteger), typeof(long))
+                : type == typeof(bool) ? (nameof(AppendBool), typeof(bool))
+                : type == typeof(string) ? (nameof(AppendString), typeof(string))
+                : (nameof(AppendObject), typeof(object));
+            var call = Expression.Call(typeof(TableWriter).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Static)!, line,
+                Expression.Convert(value, argument));
+            return Expression.Lambda<Action<T, StringBuilder>>(call, row, line).Compile();
+        }
+    }
+
+    private static void AppendDouble(StringBuilder line, double value)
+    {
+        if (!double.IsNaN(value))
+        {
+            line.Append(CultureInfo.InvariantCulture, $"{value:R}");
+        }
+    }
+
+    private static void AppendFloat(StringBuilder line, float value) => line.Append(CultureInfo.InvariantCulture, $"{value:R}");
+
+    private static void AppendInteger(StringBuilder line, long value) => line.Append(CultureInfo.InvariantCulture, $"{value}");
+
+    private static void AppendBool(StringBuilder line, bool value) => line.Append(value ? "true" : "false");
+
+    private static void AppendString(StringBuilder line, string? value) => line.Append(value is null ? string.Empty : Quote(value));
+
+    private static void AppendObject(StringBuilder line, object? value) => line.Append(Format(value));
 
     private static string Format(object? value) => value switch
     {
