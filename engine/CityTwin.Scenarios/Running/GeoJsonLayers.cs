@@ -55,10 +55,16 @@ public static class GeoJsonLayers
     /// <param name="path">Destination.</param>
     public static void Write(FeatureCollection features, string path)
     {
-        var options = new JsonSerializerOptions();
-        options.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(features, options));
+        using (var stream = File.Create(temp))
+        {
+            // Streamed as UTF-8, not built as one string first (the buildings layer of Monaco is 14 MB).
+            JsonSerializer.Serialize(stream, features, Options);
+        }
+
         File.Move(temp, path, overwrite: true);
     }
+
+    /// <summary>One set of options for every layer: each new set rebuilds the serializer's metadata (reflection).</summary>
+    private static readonly JsonSerializerOptions Options = new() { Converters = { new NetTopologySuite.IO.Converters.GeoJsonConverterFactory() } };
 }
