@@ -129,7 +129,8 @@ public sealed partial class TrafficSimulation
             }
 
             var candidate = edge.FirstLane + candidateIndex;
-            if (ExitConnectionOf(candidate, route.Route, route.Step, route.Type) == VehicleRoute.NoConnection ||
+            // Whether the candidate connects at all (which connection does not matter here: the cheap first one).
+            if (FirstExitConnection(candidate, route.Route, route.Step, route.Type, out _) == VehicleRoute.NoConnection ||
                 (reachLimitM > 0 && CachedReachM(candidate, direction, in route) is var candidateReachM && candidateReachM < reachLimitM &&
                  candidateReachM < reachM) ||
                 !Network.LaneAllows(candidate, vehicleClass) || !Safe(candidate, slot, in type, stepS, type.SafeDecelMps2))
@@ -259,7 +260,7 @@ public sealed partial class TrafficSimulation
             foreach (var candidate in (ReadOnlySpan<int>)[index - distance, index + distance])
             {
                 if (candidate >= 0 && candidate < laneCount &&
-                    ExitConnectionOf(firstLane + candidate, route, step, type) != VehicleRoute.NoConnection)
+                    FirstExitConnection(firstLane + candidate, route, step, type, out _) != VehicleRoute.NoConnection)
                 {
                     return firstLane + index + Math.Sign(candidate - index);
                 }

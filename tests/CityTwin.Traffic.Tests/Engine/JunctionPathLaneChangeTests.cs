@@ -9,22 +9,29 @@ namespace CityTwin.Traffic.Tests.Engine;
 /// entering it (LC2013's speed gain builds up over steps).</summary>
 public class JunctionPathLaneChangeTests
 {
-    [Test]
-    public void OvertakingASlowLeader_WaitsUntilTheVehicleIsWhollyOnTheLane_AndThreeSecondsOnIt()
+    private static readonly VehicleType Fast = VehicleType.SumoDefault with { Id = "fast", Sigma = 0, SpeedFactorDev = 0 };
+    private static readonly VehicleType Slow = VehicleType.SumoDefault with { Id = "slow", Sigma = 0, SpeedFactorDev = 0, MaxSpeedMps = 0.5 };
+
+    /// <summary>E1 (1 lane, 300 m) → junction path of <paramref name="pathLengthM"/> → E2 (2 lanes, 600 m).</summary>
+    private static (Model.Roads.RoadNetwork Network, int E1, int E2) OneIntoTwoLanes(double pathLengthM)
     {
-        // E1 (1 lane) → 40 m junction path → E2 (2 lanes, 600 m). A slow vehicle (0.5 m/s) creeps ahead on E2's lane 0;
-        // the fast one behind it wants lane 1 as soon as it sees the slow one, which is while it is still on the path.
         var b = new NetworkBuilder();
         var j0 = b.Junction(0, 0);
         var j1 = b.Junction(300, 0);
         var j2 = b.Junction(900, 0);
         var e1 = b.Edge(j0, j1);
         var e2 = b.Edge(j1, j2, lanes: 2);
-        b.Connect(e1, 0, e2, 0, lengthM: 40);
-        var network = b.Build();
-        var fast = VehicleType.SumoDefault with { Id = "fast", Sigma = 0, SpeedFactorDev = 0 };
-        var slow = VehicleType.SumoDefault with { Id = "slow", Sigma = 0, SpeedFactorDev = 0, MaxSpeedMps = 0.5 };
-        using var sim = new TrafficSimulation(network, [fast, slow], new TrafficOptions { Seed = 1 });
+        b.Connect(e1, 0, e2, 0, lengthM: pathLengthM);
+        return (b.Build(), e1, e2);
+    }
+
+    [Test]
+    public void OvertakingASlowLeader_WaitsUntilTheVehicleIsWhollyOnTheLane_AndThreeSecondsOnIt()
+    {
+        // E1 (1 lane) → 40 m junction path → E2 (2 lanes, 600 m). A slow vehicle (0.5 m/s) creeps ahead on E2's lane 0;
+        // the fast one behind it wants lane 1 as soon as it sees the slow one, which is while it is still on the path.
+        var (network, e1, e2) = OneIntoTwoLanes(pathLengthM: 40);
+        using var sim = new TrafficSimulation(network, [Fast, Slow], new TrafficOptions { Seed = 1 });
         sim.Schedule(new ScheduledTrip("slow", 0, 1, [e2]) { DepartLane = DepartLane.Given(0), DepartPos = DepartPos.Given(10) });
         sim.Schedule(new ScheduledTrip("fast", 0, 0, [e1, e2]) { DepartSpeed = DepartSpeed.Desired, DepartPos = DepartPos.Given(200) });
         var left = network.Edges[e2].FirstLane + 1;
@@ -51,7 +58,7 @@ public class JunctionPathLaneChangeTests
 
         Assert.That(lowestOnE2, Is.LessThan(0), "the fast vehicle spent a step on the junction path (negative position on E2)");
         Assert.That(positionAtChange, Is.Not.Null, "it overtakes");
-        Assert.That(positionAtChange, Is.GreaterThanOrEqualTo(fast.LengthM), "only once wholly past the path");
+        Assert.That(positionAtChange, Is.GreaterThanOrEqualTo(Fast.LengthM), "only once wholly past the path");
         Assert.That(changeStep - enteredStep, Is.GreaterThanOrEqualTo(3), "not within 3 s of entering the lane");
         Assert.That(sim.LaneChanges, Is.EqualTo(1));
     }
@@ -60,17 +67,8 @@ public class JunctionPathLaneChangeTests
     public void EnteringALane_StartsTheWaitBeforeAChangeForSpeed()
     {
         // No junction path: the fast vehicle lands well inside E2, right behind a creeping one, and would change at once.
-        var b = new NetworkBuilder();
-        var j0 = b.Junction(0, 0);
-        var j1 = b.Junction(300, 0);
-        var j2 = b.Junction(900, 0);
-        var e1 = b.Edge(j0, j1);
-        var e2 = b.Edge(j1, j2, lanes: 2);
-        b.Connect(e1, 0, e2, 0);
-        var network = b.Build();
-        var fast = VehicleType.SumoDefault with { Id = "fast", Sigma = 0, SpeedFactorDev = 0 };
-        var slow = VehicleType.SumoDefault with { Id = "slow", Sigma = 0, SpeedFactorDev = 0, MaxSpeedMps = 0.5 };
-        using var sim = new TrafficSimulation(network, [fast, slow], new TrafficOptions { Seed = 1 });
+        var (network, e1, e2) = OneIntoTwoLanes(pathLengthM: 0);
+        using var sim = new TrafficSimulation(network, [Fast, Slow], new TrafficOptions { Seed = 1 });
         sim.Schedule(new ScheduledTrip("slow", 0, 1, [e2]) { DepartLane = DepartLane.Given(0), DepartPos = DepartPos.Given(40) });
         sim.Schedule(new ScheduledTrip("fast", 0, 0, [e1, e2]) { DepartSpeed = DepartSpeed.Desired, DepartPos = DepartPos.Given(250) });
         var right = network.Edges[e2].FirstLane;
