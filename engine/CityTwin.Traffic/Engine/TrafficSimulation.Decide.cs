@@ -462,7 +462,7 @@ public sealed partial class TrafficSimulation
                 continue;
             }
 
-            var reachM = FirstExitReachM(c.ToLane, route, step + 1, type, FanOutLookAheadM);
+            var reachM = Math.Min(ReachAlongRouteM(c.ToLane, route, step + 1, type, FanOutLookAheadM, maxHops: 64, firstExits: true), FanOutLookAheadM);
             if (reachM > bestReachM)
             {
                 (best, bestReachM) = (firstIndex + i, reachM);
@@ -470,33 +470,6 @@ public sealed partial class TrafficSimulation
         }
 
         return best;
-    }
-
-    /// <summary>How far a lane continues along the route when each junction is left by <see cref="FirstExitConnection"/>
-    /// (further fan-outs are not searched: bounded work), metres, capped at <paramref name="limitM"/> (also when the
-    /// route ends sooner: reaching the destination is as good as any further).</summary>
-    private double FirstExitReachM(int lane, int route, int step, int type, double limitM)
-    {
-        var reach = 0.0;
-        for (var hop = 0; hop < 64 && reach < limitM; hop++)
-        {
-            var exit = FirstExitConnection(lane, route, step, type, out _);
-            if (exit == VehicleRoute.LastEdge)
-            {
-                return limitM;
-            }
-
-            if (exit < 0)
-            {
-                return reach;
-            }
-
-            lane = Network.Connections[exit].ToLane;
-            reach += _laneLengthM[lane];
-            step++;
-        }
-
-        return Math.Min(reach, limitM);
     }
 
     /// <summary>The first connection by the rule of <see cref="ExitConnectionOf"/>; <paramref name="continuing"/> counts

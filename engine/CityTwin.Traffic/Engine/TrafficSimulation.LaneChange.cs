@@ -192,13 +192,21 @@ public sealed partial class TrafficSimulation
     /// 0 if the lane does not lead onto the next edge, +∞ if the route ends before it must change; counted up to
     /// <paramref name="limitM"/> (any value at or above it means "far enough"), metres.
     /// </summary>
-    private double ReachM(int lane, in VehicleRoute route, double limitM)
+    private double ReachM(int lane, in VehicleRoute route, double limitM) =>
+        ReachAlongRouteM(lane, route.Route, route.Step, route.Type, limitM, maxHops: 16, firstExits: false);
+
+    /// <summary>
+    /// The walk behind <see cref="ReachM"/> and the fan-out choice of <see cref="ExitConnectionOf"/>: from
+    /// <paramref name="lane"/> at route step <paramref name="step"/>, the length of the lanes driven without a lane
+    /// change, leaving each junction by <see cref="ExitConnectionOf"/> or, with <paramref name="firstExits"/>, by
+    /// <see cref="FirstExitConnection"/> (no further fan-out choices: bounded work); +∞ when the route ends first.
+    /// </summary>
+    private double ReachAlongRouteM(int lane, int route, int step, int type, double limitM, int maxHops, bool firstExits)
     {
         var reach = 0.0;
-        var step = route.Step;
-        for (var hop = 0; hop < 16 && reach < limitM; hop++)
+        for (var hop = 0; hop < maxHops && reach < limitM; hop++)
         {
-            var exit = ExitConnectionOf(lane, route.Route, step, route.Type);
+            var exit = firstExits ? FirstExitConnection(lane, route, step, type, out _) : ExitConnectionOf(lane, route, step, type);
             if (exit == VehicleRoute.LastEdge)
             {
                 return double.PositiveInfinity;

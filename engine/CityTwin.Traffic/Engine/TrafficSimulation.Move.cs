@@ -168,29 +168,19 @@ public sealed partial class TrafficSimulation
         kinematics.Lane = lane;
         kinematics.PosM = pos;
         FinishStats(type.LengthM, ref stats, ref kinematics, lane, v1, desired, pos + offsetInStartLane - startPos, stepS);
-        // A loop sees a vehicle that starts or ends the step on its lane: only those two lanes' loops are asked.
-        foreach (var detector in _detectorsByLane[startLane])
-        {
-            detector.Observe(startLane, startPos, lane, pos, type.LengthM, v1, stepS, Clock.Now.Seconds, pos + offsetInStartLane - startPos);
-        }
-
+        // A loop sees a vehicle that starts or ends the step on its lane, or passes over its lane: only those lanes'
+        // loops are asked (a passed lane's loops see the vehicle end beyond that lane's end).
+        var advancedM = pos + offsetInStartLane - startPos;
+        ObserveLoops(startLane, startLane, startPos, lane, pos, type.LengthM, v1, stepS, advancedM);
         if (lane != startLane)
         {
-            foreach (var detector in _detectorsByLane[lane])
-            {
-                detector.Observe(startLane, startPos, lane, pos, type.LengthM, v1, stepS, Clock.Now.Seconds, pos + offsetInStartLane - startPos);
-            }
+            ObserveLoops(lane, startLane, startPos, lane, pos, type.LengthM, v1, stepS, advancedM);
         }
 
         for (var i = 0; i < passedOverCount; i++)
         {
-            // Seen from the passed lane, the vehicle ends the step beyond its end.
             var (passedLane, offsetM) = passedOver[i];
-            foreach (var detector in _detectorsByLane[passedLane])
-            {
-                detector.Observe(startLane, startPos, passedLane, pos + offsetInStartLane - offsetM, type.LengthM, v1, stepS, Clock.Now.Seconds,
-                    pos + offsetInStartLane - startPos);
-            }
+            ObserveLoops(passedLane, startLane, startPos, passedLane, pos + offsetInStartLane - offsetM, type.LengthM, v1, stepS, advancedM);
         }
 
         // Only the first vehicle of a lane is removed for waiting too long (as SUMO teleports only a lane's leader): a queue
@@ -203,6 +193,16 @@ public sealed partial class TrafficSimulation
 
         (endLane, endPosM, endSpeedMps) = (lane, pos, v1);
         return offsetInStartLane + pos - type.LengthM;
+    }
+
+    /// <summary>Tells the loops of <paramref name="loopLane"/> about one vehicle's move (see <see cref="InductionLoop"/>).</summary>
+    private void ObserveLoops(int loopLane, int startLane, double startPosM, int endLane, double endPosM, double lengthM, double speedMps,
+        double stepS, double advancedM)
+    {
+        foreach (var detector in _detectorsByLane[loopLane])
+        {
+            detector.Observe(startLane, startPosM, endLane, endPosM, lengthM, speedMps, stepS, Clock.Now.Seconds, advancedM);
+        }
     }
 
     /// <summary>

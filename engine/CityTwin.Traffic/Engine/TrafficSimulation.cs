@@ -25,8 +25,6 @@ namespace CityTwin.Traffic.Engine;
 /// </remarks>
 public sealed partial class TrafficSimulation : IDisposable
 {
-    private static readonly QueryDescription Vehicles = new QueryDescription().WithAll<Kinematics, VehicleRoute, TripStats>();
-
     private readonly CarFollowParameters[] _params;
 
     /// <summary>Per vehicle type: whether its position advances by the Euler update (else ballistic).</summary>
