@@ -85,6 +85,14 @@ public sealed partial class TrafficSimulation
             var bit = lane < 0 ? 0UL : 1UL << Math.Min(lane - edge.FirstLane, 63);
             if (lane >= 0 && (blocked & bit) == 0 && TryInsert(tripIndex, endMs, lane))
             {
+                if (_departReach.Count > 0)
+                {
+                    for (var index = 0; index < edge.LaneCount; index++)
+                    {
+                        _departReach.Remove((tripIndex, index));
+                    }
+                }
+
                 queue.RemoveAt(i);
                 continue;
             }
@@ -240,11 +248,12 @@ public sealed partial class TrafficSimulation
                 return FirstAllowedFrom(edge, (int)(edge.LaneCount * StepRandom.Uniform(Options.Seed, tripIndex, 0, DepartLanePurpose)), vehicleClass);
         }
 
-        // Free: most room; Best (as SUMO): the lane that continues furthest along the route without a lane change (up
-        // to the look-ahead: beyond it all lanes are as good), then the most room.
+        // Free: most room; Best (as SUMO's MSEdge::getDepartLane): the lane that continues furthest along the route
+        // without a lane change, compared over SUMO's best-lane look-ahead of 3,000 m (beyond it all lanes are as good),
+        // then the most room. (Compared over the 500 m lane-change look-ahead before, lanes that split off 500–3,000 m
+        // ahead counted as best: Bologna acosta's 210 loops had 898/694 vehicles on lanes 0/1 against SUMO's 662/934.)
         var best = -1;
         var bestScore = double.NegativeInfinity;
-        var probe = new VehicleRoute { Route = trip.Route, Step = 0, Type = trip.Type };
         for (var i = 0; i < edge.LaneCount; i++)
         {
             var lane = edge.FirstLane + i;
@@ -254,7 +263,7 @@ public sealed partial class TrafficSimulation
             }
 
             var room = _lanes.TryGetLast(lane, out var last) ? last.BackM : _laneLengthM[lane];
-            var score = room + (trip.DepartLane.Kind == DepartLaneKind.Best ? 1e4 * Math.Min(ReachM(lane, in probe, LookAheadM), LookAheadM) : 0);
+            var score = room + (trip.DepartLane.Kind == DepartLaneKind.Best ? 1e4 * DepartReachM(tripIndex, trip, i) : 0);
             if (score > bestScore)
             {
                 bestScore = score;
@@ -263,6 +272,29 @@ public sealed partial class TrafficSimulation
         }
 
         return best;
+    }
+
+    /// <summary>SUMO's <c>BEST_LANE_LOOKAHEAD</c>: for <c>departLane="best"</c>, lanes that continue at least this far
+    /// along the route are equally good, metres.</summary>
+    private const double BestLaneLookAheadM = 3000;
+
+    /// <summary>Reaches of waiting trips' first-edge lanes, by trip and lane index on the edge (a trip that cannot be
+    /// inserted asks again every step; dropped when it is inserted).</summary>
+    private readonly Dictionary<(int Trip, int Index), double> _departReach = [];
+
+    /// <summary>How far lane <paramref name="index"/> of a trip's first edge continues along its route, up to
+    /// <see cref="BestLaneLookAheadM"/>, metres.</summary>
+    private double DepartReachM(int tripIndex, ScheduledTrip trip, int index)
+    {
+        if (!_departReach.TryGetValue((tripIndex, index), out var reach))
+        {
+            var lane = Network.Edges[trip.Edges[0]].FirstLane + index;
+            reach = Math.Min(ReachAlongRouteM(lane, trip.Route, 0, trip.Type, BestLaneLookAheadM, maxHops: 64, firstExits: false),
+                BestLaneLookAheadM);
+            _departReach[(tripIndex, index)] = reach;
+        }
+
+        return reach;
     }
 
     /// <summary>Front position in the middle of the largest free stretch of a lane (SUMO departPos "free").</summary>

@@ -83,6 +83,7 @@ public sealed partial class TrafficSimulation
         }
 
         Reroutes = snapshot.Reroutes;
+        _departReach.Clear(); // derived from routes, which the restore may replace
         World.Clear();
         _lanes.Clear();
         var entityOf = new Dictionary<int, Entity>();

@@ -97,6 +97,33 @@ public class LaneReachTests
     }
 
     [Test]
+    public void DepartLaneBest_ComparesReachesUpToSumosBestLaneLookAhead()
+    {
+        // A (400 m) → B (800 m), two lanes, lane to lane; only B's lane 1 goes on to C. Lane 0 of A continues 800 m, lane 1
+        // to the destination: both further than the 500 m lane-change look-ahead, but SUMO compares departure lanes over
+        // 3,000 m, so the vehicle departs in lane 1 and needs no lane change.
+        var b = new NetworkBuilder();
+        var j0 = b.Junction(0, 0);
+        var j1 = b.Junction(400, 0);
+        var j2 = b.Junction(1200, 0);
+        var j3 = b.Junction(1400, 0);
+        var a = b.Edge(j0, j1, lanes: 2);
+        var e = b.Edge(j1, j2, lanes: 2);
+        var c = b.Edge(j2, j3);
+        b.Connect(a, 0, e, 0);
+        b.Connect(a, 1, e, 1);
+        b.Connect(e, 1, c, 0);
+        var network = b.Build();
+        using var sim = new TrafficSimulation(network, [Driver], new TrafficOptions());
+        sim.Schedule(new ScheduledTrip("toC", 0, 0, [a, e, c]) { DepartLane = DepartLane.Best });
+        sim.Step();
+        Assert.That(sim.Lanes.Count(network.Edges[a].FirstLane + 1), Is.EqualTo(1), "departs in lane 1");
+        sim.RunUntil(SimTime.FromSeconds(200L));
+        Assert.That(sim.Arrived, Is.EqualTo(1));
+        Assert.That(sim.LaneChanges, Is.Zero);
+    }
+
+    [Test]
     public void Insertion_ATripWaitingForItsLaneDoesNotHoldTripsForAnotherLane()
     {
         // Lane 1 of A ends at a red signal with a queue back to A's start; trips for lane 1 must wait for room, trips
