@@ -36,6 +36,7 @@ public class TrafficBenchmarks
         var (city, trips, departS) = City switch
         {
             "monaco" => (OsmCityImporter.Import(SampleCityPath()), 3600, 3600),
+            "grid30" => (OsmCityImporter.Import(SyntheticGrid.Write(30)), 36_000, 3600),
             _ => (OsmCityImporter.Import(SyntheticGrid.Write(10)), 3600, 1800),
         };
         _cities[City] = city;
@@ -90,7 +91,7 @@ public class TrafficBenchmarks
     [Benchmark]
     public long Run()
     {
-        _sim.RunUntil(SimTime.FromSeconds(City == "monaco" ? 5400L : 2700L));
+        _sim.RunUntil(SimTime.FromSeconds(City switch { "monaco" => 5400L, "grid30" => 4800L, _ => 2700L }));
         return _sim.VehicleUpdates;
     }
 }

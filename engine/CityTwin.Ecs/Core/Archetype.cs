@@ -144,6 +144,41 @@ public sealed class Archetype
         return moved;
     }
 
+    /// <summary>Puts the rows in a new order: row <c>i</c> (counted over the chunks in order) receives old row
+    /// <paramref name="order"/>[i]. <paramref name="moved"/> is called with each entity and its new place.</summary>
+    internal void Permute(ReadOnlySpan<int> order, Action<Entity, int, int> moved)
+    {
+        Debug.Assert(order.Length == EntityCount);
+        var perChunk = EntitiesPerChunk;
+        for (var c = 0; c < _types.Length; c++)
+        {
+            var ops = ComponentRegistry.OpsOf(_types[c].Id);
+            var scratch = ops.CreateArray(EntityCount);
+            for (var k = 0; k < ChunkCount; k++)
+            {
+                ops.CopyRange(_chunks[k].Components[c], 0, scratch, k * perChunk, _chunks[k].Count);
+            }
+
+            for (var i = 0; i < order.Length; i++)
+            {
+                ops.CopyOne(scratch, order[i], _chunks[i / perChunk].Components[c], i % perChunk);
+            }
+        }
+
+        var entities = new Entity[EntityCount];
+        for (var k = 0; k < ChunkCount; k++)
+        {
+            Array.Copy(_chunks[k].Entities, 0, entities, k * perChunk, _chunks[k].Count);
+        }
+
+        for (var i = 0; i < order.Length; i++)
+        {
+            var entity = entities[order[i]];
+            _chunks[i / perChunk].Entities[i % perChunk] = entity;
+            moved(entity, i / perChunk, i % perChunk);
+        }
+    }
+
     /// <summary>Allocates chunks so that <paramref name="additionalEntities"/> more rows fit without allocating.</summary>
     internal void Reserve(int additionalEntities)
     {

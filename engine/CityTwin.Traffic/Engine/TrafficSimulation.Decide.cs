@@ -14,17 +14,15 @@ public sealed partial class TrafficSimulation
     /// <summary>Below this speed a vehicle counts as halted (SUMO's <c>SUMO_const_haltingSpeed</c>), m/s.</summary>
     private const double HaltingSpeedMps = 0.1;
 
-    /// <summary>Phase 1: the nearest vehicle on each connection announces its arrival time to the connection's foes.</summary>
-    private void RegisterApproaches()
+    /// <summary>Phase 1: the nearest vehicle on each connection announces its arrival time to the connection's foes (a
+    /// connection is written only by its own lane's partition).</summary>
+    private void RegisterApproaches(int p)
     {
-        foreach (var connection in _approached)
+        var step = ApproachStep;
+        var occupied = _lanes.OccupiedIn(p);
+        for (var i = 0; i < occupied.Count; i++)
         {
-            _approach[connection] = new Approach { Trip = -1, ArrivalS = double.PositiveInfinity };
-        }
-
-        _approached.Clear();
-        foreach (var lane in _lanes.OccupiedLanes)
-        {
+            var lane = occupied[i];
             var slots = _lanes.Slots(lane);
             var length = _laneLengthM[lane];
             for (var k = 0; k < slots.Length; k++)
@@ -38,7 +36,7 @@ public sealed partial class TrafficSimulation
                 var vehicle = slots[k].Vehicle;
                 ref var route = ref World.Get<VehicleRoute>(vehicle);
                 var connection = route.ExitConnection;
-                if (connection < 0 || _approach[connection].Trip >= 0)
+                if (connection < 0 || _approach[connection].Step == step)
                 {
                     continue;
                 }
@@ -46,9 +44,9 @@ public sealed partial class TrafficSimulation
                 ref var kinematics = ref World.Get<Kinematics>(vehicle);
                 ref var stats = ref World.Get<TripStats>(vehicle);
                 var speed = kinematics.SpeedMps;
-                _approached.Add(connection);
                 _approach[connection] = new Approach
                 {
+                    Step = step,
                     Trip = route.Trip,
                     ArrivalS = speed > 0.5 ? distance / speed : 1.0 + Math.Sqrt(2 * distance / _params[route.Type].AccelMps2),
                     Blocked = !kinematics.MayPass && speed < 0.5,
@@ -59,29 +57,15 @@ public sealed partial class TrafficSimulation
         }
     }
 
-    /// <summary>Phase 2: every vehicle decides its speed at the end of the step (reads the start-of-step state only).</summary>
-    private void Decide(double stepS)
+    /// <summary>Phase 2: every vehicle decides its speed at the end of the step (reads the start-of-step state only; each
+    /// lane writes only the components of its own vehicles, so the outcome does not depend on the partitions).</summary>
+    private void DecideLanes(int p)
     {
-        var lanes = _lanes.OccupiedLanes;
-        if (Options.Threads == 1)
+        var stepS = Options.StepMs / 1000.0;
+        var lanes = _lanes.OccupiedIn(p);
+        for (var i = 0; i < lanes.Count; i++)
         {
-            for (var i = 0; i < lanes.Count; i++)
-            {
-                DecideLane(lanes[i], stepS);
-            }
-        }
-        else
-        {
-            // Each lane writes only the components of its own vehicles: no races, and the outcome is thread-count free.
-            var options = new ParallelOptions { MaxDegreeOfParallelism = Options.Threads };
-            Parallel.For(0, (lanes.Count + 15) / 16, options, block =>
-            {
-                var end = Math.Min(lanes.Count, (block + 1) * 16);
-                for (var i = block * 16; i < end; i++)
-                {
-                    DecideLane(lanes[i], stepS);
-                }
-            });
+            DecideLane(lanes[i], stepS);
         }
     }
 
@@ -329,7 +313,7 @@ public sealed partial class TrafficSimulation
             }
 
             ref readonly var approach = ref _approach[foe];
-            if (approach.Trip < 0)
+            if (approach.Step != ApproachStep)
             {
                 continue;
             }

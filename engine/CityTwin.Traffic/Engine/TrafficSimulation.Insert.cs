@@ -133,7 +133,7 @@ public sealed partial class TrafficSimulation
         {
             foreach (var connection in incoming)
             {
-                if (_approach[connection].Trip >= 0 && !_approach[connection].Blocked && _approach[connection].ArrivalS < InsertionClearanceS)
+                if (_approach[connection].Step == ApproachStep && !_approach[connection].Blocked && _approach[connection].ArrivalS < InsertionClearanceS)
                 {
                     return false;
                 }

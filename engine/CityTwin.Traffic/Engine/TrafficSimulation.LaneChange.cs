@@ -12,11 +12,13 @@ public sealed partial class TrafficSimulation
     /// (Kesting, Treiber, Helbing 2007) among neighbouring lanes that also continue along the route, so a vehicle never
     /// changes into a lane that ends its route.
     /// </summary>
-    private void ChangeLanes()
+    /// <remarks>A partition holds whole edges, so a lane change stays within it; hold-back requests and its count are
+    /// handed over in <see cref="MergePartitions"/>.</remarks>
+    private void ChangeLanes(int p, PartitionState part)
     {
         var stepS = Options.StepMs / 1000.0;
         // Lane changes add lanes to the occupied list while it is walked: index loop over a snapshot count.
-        var occupied = _lanes.OccupiedLanes;
+        var occupied = _lanes.OccupiedIn(p);
         var count = occupied.Count;
         for (var i = 0; i < count; i++)
         {
@@ -30,7 +32,7 @@ public sealed partial class TrafficSimulation
             while (k < _lanes.Count(lane))
             {
                 var slot = _lanes.Slots(lane)[k];
-                if (!TryChangeLane(lane, k, slot, stepS))
+                if (!TryChangeLane(part, lane, k, slot, stepS))
                 {
                     k++;
                 }
@@ -38,7 +40,7 @@ public sealed partial class TrafficSimulation
         }
     }
 
-    private bool TryChangeLane(int lane, int k, in LaneSlot slot, double stepS)
+    private bool TryChangeLane(PartitionState part, int lane, int k, in LaneSlot slot, double stepS)
     {
         var laneInfo = Network.Lanes[lane];
         var edge = Network.Edges[laneInfo.Edge];
@@ -71,14 +73,14 @@ public sealed partial class TrafficSimulation
             var tolerance = remaining < 50 ? type.EmergencyDecelMps2 : type.SafeDecelMps2;
             if (Safe(target, slot, in type, stepS, tolerance))
             {
-                return Apply(lane, k, target, slot, ref route);
+                return Apply(part, lane, k, target, slot, ref route);
             }
 
             // Cooperation (as SUMO's LC2013): the vehicle behind on the target lane holds back behind this one's rear,
             // so that a vehicle stuck before the end of its lane can get in instead of blocking both lanes.
             if (Options.CooperativeLaneChanges && remaining < CooperationDistanceM)
             {
-                AskToHoldBack(target, slot);
+                AskToHoldBack(part, target, slot);
             }
 
             return false;
@@ -95,12 +97,12 @@ public sealed partial class TrafficSimulation
             var urgent = toEnd + reachM < UrgentM;
             if (Safe(ahead, slot, in type, stepS, urgent ? type.EmergencyDecelMps2 : type.SafeDecelMps2))
             {
-                return Apply(lane, k, ahead, slot, ref route);
+                return Apply(part, lane, k, ahead, slot, ref route);
             }
 
             if (urgent && Options.CooperativeLaneChanges)
             {
-                AskToHoldBack(ahead, slot);
+                AskToHoldBack(part, ahead, slot);
             }
 
             return false;
@@ -148,7 +150,7 @@ public sealed partial class TrafficSimulation
             }
         }
 
-        return bestTarget >= 0 && Apply(lane, k, bestTarget, slot, ref route);
+        return bestTarget >= 0 && Apply(part, lane, k, bestTarget, slot, ref route);
     }
 
     /// <summary>Look-ahead distance: a vehicle whose lanes stop continuing along its route within this distance moves
@@ -230,11 +232,7 @@ public sealed partial class TrafficSimulation
     /// when one of them does; walking along the route for every vehicle every step cost 5–8% of a Monaco run).</summary>
     private double CachedReachM(int lane, int side, in VehicleRoute route)
     {
-        var index = 3 * route.Trip + side + 1;
-        if (index >= _reachCache.Length)
-        {
-            Array.Resize(ref _reachCache, Math.Max(index + 3, 2 * _reachCache.Length));
-        }
+        var index = 3 * route.Trip + side + 1; // sized for every trip before the phase (EnsureReachCache)
 
         ref var cached = ref _reachCache[index];
         if (cached.LanePlus1 != lane + 1 || cached.Step != route.Step || cached.Route != route.Route)
@@ -250,13 +248,13 @@ public sealed partial class TrafficSimulation
 
     /// <summary>Cooperation (as SUMO's LC2013): the vehicle behind on the target lane holds back behind this one's rear,
     /// so that a vehicle that must change lanes can get in instead of blocking both lanes.</summary>
-    private void AskToHoldBack(int target, in LaneSlot slot)
+    private void AskToHoldBack(PartitionState part, int target, in LaneSlot slot)
     {
         var (_, follower) = Neighbours(target, slot.PosM);
         if (follower >= 0 && _lanes.Slots(target)[follower].PosM < slot.BackM - 0.5)
         {
             // Only a vehicle truly behind can make room; one alongside has to drive on first.
-            _holdBack[_lanes.Slots(target)[follower].Vehicle] = slot.BackM;
+            part.HoldBack[_lanes.Slots(target)[follower].Vehicle] = slot.BackM;
         }
     }
 
@@ -367,7 +365,7 @@ public sealed partial class TrafficSimulation
         return (i - 1, i < slots.Length ? i : -1);
     }
 
-    private bool Apply(int lane, int k, int target, in LaneSlot slot, ref VehicleRoute route)
+    private bool Apply(PartitionState part, int lane, int k, int target, in LaneSlot slot, ref VehicleRoute route)
     {
         _lanes.RemoveAt(lane, k);
         _lanes.Insert(target, slot);
@@ -376,7 +374,7 @@ public sealed partial class TrafficSimulation
         kinematics.LastLaneChangeMs = Clock.Now.Milliseconds;
         kinematics.MayPass = false;
         route.ExitConnection = ExitConnectionOf(target, route.Route, route.Step, route.Type);
-        LaneChanges++;
+        part.LaneChanges++;
         return true;
     }
 

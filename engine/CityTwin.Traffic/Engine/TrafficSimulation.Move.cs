@@ -10,32 +10,32 @@ public sealed partial class TrafficSimulation
     private const double StopLineDetectorM = 5.0;
 
     /// <summary>Phase 3: apply the decided speeds, cross junctions, arrive, and remove vehicles stuck too long.</summary>
-    private void Move(double stepS)
+    /// <remarks>A partition writes its own lanes' vehicles and lane lists; what reaches beyond them is addressed to the
+    /// owner (vehicles that crossed onto another lane, edge samples and loop observations away from the start lane: see
+    /// <see cref="ApplyCrossings"/>) or to the serial end of the step (ended trips: <see cref="MergePartitions"/>).
+    /// Counters shared by all partitions (edges entered and left) are incremented atomically.</remarks>
+    private void MoveLanes(int p, PartitionState part)
     {
-        IndexDetectors();
+        var stepS = Options.StepMs / 1000.0;
         var endMs = Clock.Now.Milliseconds + Options.StepMs;
-        for (var lane = 0; lane < _laneGapS.Length; lane++)
-        {
-            _laneGapS[lane] += stepS;
-        }
 
         // The lane lists are kept up to date as vehicles move, instead of being rebuilt from every vehicle afterwards:
         // a vehicle that stays on its lane keeps its place (no overtaking within a lane) and its slot is refreshed in
         // place; one that crosses onto another lane joins it after all lanes have moved, at its ordered place; one that
         // ends its trip drops out. The order is the same front-first order a full sort would give.
-        _crossers.Clear();
-        var occupied = _lanes.OccupiedLanes;
+        var occupied = _lanes.OccupiedIn(p);
         for (var i = 0; i < occupied.Count; i++)
         {
             var lane = occupied[i];
             var slots = _lanes.Slots(lane);
+            part.VehicleUpdates += slots.Length; // one update per vehicle moved (per lane: no shared write per vehicle)
             var limitFrontM = double.PositiveInfinity;
             var kept = 0;
             var ordered = true;
             for (var k = 0; k < slots.Length; k++)
             {
                 var slot = slots[k];
-                limitFrontM = MoveVehicle(slot.Vehicle, lane, limitFrontM, stepS, endMs, front: k == 0, out var toLane, out slot.PosM, out slot.SpeedMps);
+                limitFrontM = MoveVehicle(part, slot.Vehicle, lane, limitFrontM, stepS, endMs, front: k == 0, out var toLane, out slot.PosM, out slot.SpeedMps);
                 if (toLane == lane)
                 {
                     ordered &= kept == 0 || LaneOccupancy.Before(slots[kept - 1], slot);
@@ -43,28 +43,18 @@ public sealed partial class TrafficSimulation
                 }
                 else if (toLane >= 0)
                 {
-                    _crossers.Add((toLane, slot));
+                    part.CrossersTo[_lanes.PartitionOf(toLane)].Add((toLane, slot));
                 }
             }
 
             _lanes.Truncate(lane, kept, sort: !ordered);
         }
-
-        foreach (var (lane, slot) in _crossers)
-        {
-            _lanes.Insert(lane, slot);
-        }
-
-        _lanes.DropEmptyLanes();
     }
-
-    /// <summary>Vehicles that crossed onto another lane in this move phase, with their new slot.</summary>
-    private readonly List<(int Lane, LaneSlot Slot)> _crossers = [];
 
     /// <summary>Moves one vehicle; returns the furthest front position (in its start lane's coordinates) its follower may reach.
     /// <paramref name="front"/>: it is the first vehicle of its lane.
     /// <paramref name="endLane"/>: the lane it ends the step on, with its position and speed there; −1 when its trip ended.</summary>
-    private double MoveVehicle(Entity vehicle, int startLane, double limitFrontM, double stepS, long endMs, bool front,
+    private double MoveVehicle(PartitionState part, Entity vehicle, int startLane, double limitFrontM, double stepS, long endMs, bool front,
         out int endLane, out double endPosM, out double endSpeedMps)
     {
         endLane = -1;
@@ -74,7 +64,6 @@ public sealed partial class TrafficSimulation
         ref var route = ref World.Get<VehicleRoute>(vehicle);
         ref var stats = ref World.Get<TripStats>(vehicle);
         ref readonly var type = ref _params[route.Type];
-        VehicleUpdates++;
         var v0 = kinematics.SpeedMps;
         var v1 = kinematics.NextSpeedMps;
         var startPos = kinematics.PosM;
@@ -87,7 +76,7 @@ public sealed partial class TrafficSimulation
         if (pos > limitFrontM)
         {
             // The follower may not end the step inside its leader: cut the move and match the leader's speed.
-            LeaderOverlaps += pos - limitFrontM > 0.01 ? 1 : 0;
+            part.LeaderOverlaps += pos - limitFrontM > 0.01 ? 1 : 0;
             pos = Math.Max(startPos, limitFrontM);
             v1 = Math.Max(0, Math.Min(v1, euler ? (pos - startPos) / stepS : 2 * (pos - startPos) / stepS - v0));
         }
@@ -109,8 +98,8 @@ public sealed partial class TrafficSimulation
                 var arrivalM = route.ArrivalPosM < 0 ? Math.Max(0, laneLength + route.ArrivalPosM) : Math.Min(route.ArrivalPosM, laneLength);
                 if (pos >= arrivalM)
                 {
-                    FinishStats(type.LengthM, ref stats, ref kinematics, lane, v1, desired, pos - startPos + offsetInStartLane, stepS);
-                    EndTrip(vehicle, in route, in stats, endMs, lane, removed: false);
+                    FinishStats(part, type.LengthM, ref stats, ref kinematics, lane, v1, desired, pos - startPos + offsetInStartLane, stepS);
+                    part.Ended.Add(new EndedTrip(vehicle, route.Trip, route.Type, stats, endMs, startLane, lane, Removed: false));
                     return offsetInStartLane + laneLength - type.LengthM;
                 }
 
@@ -127,7 +116,7 @@ public sealed partial class TrafficSimulation
             if (!permitted)
             {
                 // Held at the stop line (red, yielding, no room, or a lane change that did not happen in time).
-                StopLineOvershoots += pos - laneLength > 0.5 && hops == 0 ? 1 : 0;
+                part.StopLineOvershoots += pos - laneLength > 0.5 && hops == 0 ? 1 : 0;
                 pos = laneLength;
                 v1 = 0;
                 break;
@@ -140,9 +129,9 @@ public sealed partial class TrafficSimulation
             }
 
             var connection = Network.Connections[exit];
-            _laneGapS[lane] = 0;
+            _stopLineMs[lane] = endMs; // every writer of this step writes the same value
             _clearUntilMs[exit] = endMs + (long)(Options.CrossingTimeS * 1000);
-            EdgeData.Left(_laneEdge[lane]);
+            EdgeData.Left(part.Index, _laneEdge[lane]);
             // The path across the junction (SUMO's internal lanes) is driven too: the vehicle reaches the next lane after
             // it, so until then its position there is negative.
             pos -= laneLength + connection.LengthM;
@@ -151,13 +140,13 @@ public sealed partial class TrafficSimulation
             lane = connection.ToLane;
             laneLength = _laneLengthM[lane];
             route.ExitConnection = ExitConnectionOf(lane, route.Route, route.Step, route.Type);
-            EdgeData.Entered(_laneEdge[lane]);
+            EdgeData.Entered(part.Index, _laneEdge[lane]);
             hops++;
         }
 
         if (laneLength - pos <= StopLineDetectorM)
         {
-            _laneGapS[lane] = 0;
+            _stopLineMs[lane] = endMs;
         }
 
         if (lane != startLane)
@@ -167,27 +156,29 @@ public sealed partial class TrafficSimulation
 
         kinematics.Lane = lane;
         kinematics.PosM = pos;
-        FinishStats(type.LengthM, ref stats, ref kinematics, lane, v1, desired, pos + offsetInStartLane - startPos, stepS);
+        FinishStats(part, type.LengthM, ref stats, ref kinematics, lane, v1, desired, pos + offsetInStartLane - startPos, stepS);
         // A loop sees a vehicle that starts or ends the step on its lane, or passes over its lane: only those lanes'
-        // loops are asked (a passed lane's loops see the vehicle end beyond that lane's end).
+        // loops are asked (a passed lane's loops see the vehicle end beyond that lane's end). Loops away from the start
+        // lane may belong to another partition: those observations are deferred.
         var advancedM = pos + offsetInStartLane - startPos;
         ObserveLoops(startLane, startLane, startPos, lane, pos, type.LengthM, v1, stepS, advancedM);
-        if (lane != startLane)
+        if (lane != startLane && _detectorsByLane[lane].Length > 0)
         {
-            ObserveLoops(lane, startLane, startPos, lane, pos, type.LengthM, v1, stepS, advancedM);
+            part.LoopsTo[_lanes.PartitionOf(lane)].Add(new LoopObservation(lane, startLane, startPos, lane, pos, type.LengthM, v1, advancedM));
         }
 
         for (var i = 0; i < passedOverCount; i++)
         {
             var (passedLane, offsetM) = passedOver[i];
-            ObserveLoops(passedLane, startLane, startPos, passedLane, pos + offsetInStartLane - offsetM, type.LengthM, v1, stepS, advancedM);
+            part.LoopsTo[_lanes.PartitionOf(passedLane)].Add(
+                new LoopObservation(passedLane, startLane, startPos, passedLane, pos + offsetInStartLane - offsetM, type.LengthM, v1, advancedM));
         }
 
         // Only the first vehicle of a lane is removed for waiting too long (as SUMO teleports only a lane's leader): a queue
         // behind a blocked vehicle waits for it, and moves up once it is gone, instead of being removed all at once.
         if (front && Options.MaxWaitS > 0 && stats.StoppedS >= Options.MaxWaitS)
         {
-            EndTrip(vehicle, in route, in stats, endMs, lane, removed: true);
+            part.Ended.Add(new EndedTrip(vehicle, route.Trip, route.Type, stats, endMs, startLane, lane, Removed: true));
             return double.PositiveInfinity;
         }
 
@@ -221,8 +212,8 @@ public sealed partial class TrafficSimulation
         return Math.Min(linear, Math.Max(Math.Max(obstacleM, 0), v0 * v0 / (2 * type.EmergencyDecelMps2)));
     }
 
-    private void FinishStats(double lengthM, ref TripStats stats, ref Kinematics kinematics, int lane, double v1, double desired,
-        double advancedM, double stepS)
+    private void FinishStats(PartitionState part, double lengthM, ref TripStats stats, ref Kinematics kinematics, int lane,
+        double v1, double desired, double advancedM, double stepS)
     {
         kinematics.AccelMps2 = (v1 - kinematics.SpeedMps) / stepS;
         kinematics.SpeedMps = v1;
@@ -238,27 +229,28 @@ public sealed partial class TrafficSimulation
         }
 
         stats.TimeLossS += stepS * Math.Max(0, 1 - v1 / desired);
-        EdgeData.Sample(_laneEdge[lane], v1, stepS, lengthM);
+        EdgeData.Sample(part.Index, _laneEdge[lane], v1, Options.StepMs, lengthM); // exact sums: any partition may add
     }
 
-    private void EndTrip(Entity vehicle, in VehicleRoute route, in TripStats stats, long endMs, int lane, bool removed)
+    private void EndTrip(in EndedTrip ended)
     {
-        var trip = _schedule[route.Trip];
+        var trip = _schedule[ended.Trip];
+        var stats = ended.Stats;
         TripInfos.Add(new TripInfo(
-            trip.Id, Types[route.Type].Id, stats.DepartMs / 1000.0, (stats.DepartMs - stats.PlannedDepartMs) / 1000.0,
-            endMs / 1000.0, (endMs - stats.DepartMs) / 1000.0, stats.RouteLengthM, stats.WaitingS, stats.TimeLossS,
-            removed ? TripStatus.Removed : TripStatus.Arrived));
-        if (removed)
+            trip.Id, Types[ended.Type].Id, stats.DepartMs / 1000.0, (stats.DepartMs - stats.PlannedDepartMs) / 1000.0,
+            ended.EndMs / 1000.0, (ended.EndMs - stats.DepartMs) / 1000.0, stats.RouteLengthM, stats.WaitingS, stats.TimeLossS,
+            ended.Removed ? TripStatus.Removed : TripStatus.Arrived));
+        if (ended.Removed)
         {
             Removed++;
         }
         else
         {
             Arrived++;
-            EdgeData.ArrivedOn(_laneEdge[lane]);
+            EdgeData.ArrivedOn(_laneEdge[ended.Lane]);
         }
 
-        World.Destroy(vehicle);
+        World.Destroy(ended.Vehicle);
     }
 
     /// <summary>Induction loops by lane (rebuilt when loops are added or removed).</summary>

@@ -37,7 +37,7 @@ public sealed partial class TrafficSimulation
             SignalPhase = phase,
             SignalElapsedMs = elapsed,
             ClearUntilMs = (long[])_clearUntilMs.Clone(),
-            LaneGapS = (double[])_laneGapS.Clone(),
+            LaneGapS = _stopLineMs.Select(ms => ms == NeverMs ? double.PositiveInfinity : (Clock.Now.Milliseconds - ms) / 1000.0).ToArray(),
             HoldBack = _holdBack.Select(h => (tripOf[h.Key], h.Value)).OrderBy(h => h.Item1).ToArray(),
             TripInfos = TripInfos.ToArray(),
             ScheduledRoutes = _schedule.Count,
@@ -58,7 +58,7 @@ public sealed partial class TrafficSimulation
     public void Restore(TrafficSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (snapshot.ClearUntilMs.Length != _clearUntilMs.Length || snapshot.LaneGapS.Length != _laneGapS.Length ||
+        if (snapshot.ClearUntilMs.Length != _clearUntilMs.Length || snapshot.LaneGapS.Length != _stopLineMs.Length ||
             snapshot.Detectors.Length != Detectors.Count || snapshot.NextScheduled > _schedule.Count)
         {
             throw new InvalidOperationException(
@@ -84,6 +84,7 @@ public sealed partial class TrafficSimulation
 
         Reroutes = snapshot.Reroutes;
         _departReach.Clear(); // derived from routes, which the restore may replace
+        Array.Clear(_approach); // announcements from after the snapshot's time must not count when that step comes again
         World.Clear();
         _lanes.Clear();
         var entityOf = new Dictionary<int, Entity>();
@@ -119,7 +120,13 @@ public sealed partial class TrafficSimulation
 
         Signals.Restore(snapshot.SignalPhase, snapshot.SignalElapsedMs);
         snapshot.ClearUntilMs.CopyTo(_clearUntilMs, 0);
-        snapshot.LaneGapS.CopyTo(_laneGapS, 0);
+        for (var lane = 0; lane < _stopLineMs.Length; lane++)
+        {
+            // Stored as the gap at the end of the last step (the time of the snapshot).
+            var gapS = snapshot.LaneGapS[lane];
+            _stopLineMs[lane] = double.IsPositiveInfinity(gapS) ? NeverMs : Clock.Now.Milliseconds - (long)Math.Round(gapS * 1000);
+        }
+
         _holdBack.Clear();
         foreach (var (trip, pos) in snapshot.HoldBack)
         {

@@ -33,10 +33,11 @@ public sealed partial class TrafficSimulation : IDisposable
     private readonly double[] _laneLengthM;
     private readonly double[] _laneSpeedMps;
     private readonly int[] _laneEdge;
-    private readonly double[] _laneGapS;
+    /// <summary>Per lane, the end time of the last step in which a vehicle was in its stop-line zone or crossed its line,
+    /// ms (<see cref="NeverMs"/> if never): the actuated signals' detector input.</summary>
+    private readonly long[] _stopLineMs;
     private readonly Approach[] _approach;
     private readonly List<int>?[] _incoming;
-    private readonly List<int> _approached = [];
 
     /// <summary>Requests from vehicles that must change lanes: follower → position (its lane) to stay behind, for one step.</summary>
     private readonly Dictionary<Entity, double> _holdBack = [];
@@ -81,8 +82,8 @@ public sealed partial class TrafficSimulation : IDisposable
         _laneLengthM = new double[lanes.Length];
         _laneSpeedMps = new double[lanes.Length];
         _laneEdge = new int[lanes.Length];
-        _laneGapS = new double[lanes.Length];
-        Array.Fill(_laneGapS, double.PositiveInfinity);
+        _stopLineMs = new long[lanes.Length];
+        Array.Fill(_stopLineMs, NeverMs);
         for (var l = 0; l < lanes.Length; l++)
         {
             var edge = network.Edges[lanes[l].Edge];
@@ -98,7 +99,6 @@ public sealed partial class TrafficSimulation : IDisposable
         }
 
         _approach = new Approach[network.Connections.Length];
-        Array.Fill(_approach, new Approach { Trip = -1, ArrivalS = double.PositiveInfinity });
         _clearUntilMs = new long[network.Connections.Length];
         _lanes = new LaneOccupancy(lanes.Length);
         _edgeQueues = new List<int>[network.Edges.Length];
@@ -109,6 +109,7 @@ public sealed partial class TrafficSimulation : IDisposable
         Routes = new RouteStore();
         EdgeData = new EdgeDataCollector(network);
         Summary = new List<SummaryRow>();
+        CreatePartitions();
     }
 
     /// <summary>The road network.</summary>
@@ -271,21 +272,23 @@ public sealed partial class TrafficSimulation : IDisposable
             SortSchedule();
         }
 
-        var stepS = Options.StepMs / 1000.0;
-        _lanes.SortOccupied();
+        // Each phase runs per partition (a run of whole edges in lane order; one partition per thread) and defers what
+        // it may not write itself; the deferred effects are applied in lane order between phases (see PartitionState).
+        PrepareStep();
         var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        RegisterApproaches();
+        RunPartitions(_approachBody!);
         var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-        Decide(stepS);
+        RunPartitions(_decideBody!);
         var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
-        Move(stepS); // also keeps the lane lists in order (no rebuild from the vehicles)
+        RunPartitions(_moveBody!); // also keeps the lane lists in order (no rebuild from the vehicles)
         var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
         _holdBack.Clear();
-        ChangeLanes();
+        RunPartitions(_laneChangeBody!); // first puts the vehicles that crossed a junction onto their new lanes
+        MergePartitions();
         var t4 = System.Diagnostics.Stopwatch.GetTimestamp();
         Insert();
         Reroute();
-        Signals.Advance(Options.StepMs, _laneGapS);
+        Signals.Advance(Options.StepMs, _stopLineMs, Clock.Now.Milliseconds + Options.StepMs);
         var t5 = System.Diagnostics.Stopwatch.GetTimestamp();
         PhaseTicks[0] += t1 - t0;
         PhaseTicks[1] += t2 - t1;
@@ -309,7 +312,18 @@ public sealed partial class TrafficSimulation : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => World.Dispose();
+    public void Dispose()
+    {
+        _workers?.Dispose();
+        World.Dispose();
+    }
+
+    /// <summary>The <see cref="Approach.Step"/> of this step's approach announcements (the step index plus one, so that a
+    /// cleared entry is never current).</summary>
+    private long ApproachStep => Clock.StepIndex + 1;
+
+    /// <summary>"Never" for <see cref="_stopLineMs"/> (far enough in the past to be an infinite gap, without overflow).</summary>
+    private const long NeverMs = long.MinValue / 4;
 
     /// <summary>Mean speed of the running vehicles, m/s (0 when none).</summary>
     /// <returns>The mean.</returns>

@@ -3,7 +3,11 @@ namespace CityTwin.Traffic.Junctions;
 /// <summary>The nearest vehicle approaching a connection, as its foes see it (written once per step).</summary>
 internal struct Approach
 {
-    /// <summary>Trip index of the vehicle, or −1 when nobody approaches.</summary>
+    /// <summary>The step it was announced in, plus one (see <c>TrafficSimulation.ApproachStep</c>): an announcement from an
+    /// earlier step is void, so none has to be cleared.</summary>
+    public long Step;
+
+    /// <summary>Trip index of the vehicle.</summary>
     public int Trip;
 
     /// <summary>Seconds until its front reaches the stop line.</summary>

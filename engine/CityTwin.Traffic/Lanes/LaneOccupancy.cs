@@ -6,21 +6,26 @@ namespace CityTwin.Traffic.Lanes;
 /// Per-lane ordered vehicle lists: slot 0 is the vehicle furthest along the lane, so a vehicle's leader is the slot
 /// before it and its follower the slot after, both O(1).
 /// </summary>
-/// <remarks>Implementation note: one flat slot array with a fixed region per lane would need re-layout as lanes fill;
+/// <remarks><para>The occupied-lane list is kept per partition: the lanes owned by one thread of the traffic engine's
+/// parallel phases (<see cref="SetPartitions"/>), which sorts and prunes its own list; with one partition (the default)
+/// there is one list.</para>
+/// <para>Implementation note: one flat slot array with a fixed region per lane would need re-layout as lanes fill;
 /// instead each lane owns a small growable array. The move phase keeps the lists up to date (vehicles never overtake on
 /// a lane, so a lane's stayers keep their order and are refreshed in place; vehicles that cross a junction are inserted
-/// into their new lane at the ordered place; see <see cref="Truncate"/> and <see cref="DropEmptyLanes"/>); a snapshot
-/// restore rebuilds them with <see cref="Append"/> and <see cref="SortAll"/>.</remarks>
+/// into their new lane at the ordered place; see <see cref="Truncate"/> and <see cref="DropEmptyLanes(int)"/>); a snapshot
+/// restore rebuilds them with <see cref="Append"/> and <see cref="SortAll"/>.</para></remarks>
 public sealed class LaneOccupancy
 {
     private readonly LaneSlot[][] _slots;
     private readonly int[] _counts;
-    private readonly List<int> _occupied = [];
-
-    /// <summary>How many leading entries of <see cref="_occupied"/> are known to be in ascending order (lanes newly
-    /// occupied are appended after them).</summary>
-    private int _sortedPrefix;
     private readonly bool[] _listed;
+
+    /// <summary>Per partition, the occupied lanes of its lane range; how many leading entries are known to be in
+    /// ascending order (lanes newly occupied are appended after them); first lane of each partition.</summary>
+    private List<int>[] _occupied = [[]];
+    private int[] _sortedPrefix = [0];
+    private byte[]? _partitionOf;
+    private readonly List<int> _all = [];
 
     /// <summary>Creates empty lists for every lane.</summary>
     /// <param name="laneCount">Number of lanes in the network.</param>
@@ -37,6 +42,9 @@ public sealed class LaneOccupancy
 
     /// <summary>Number of lanes.</summary>
     public int LaneCount => _counts.Length;
+
+    /// <summary>Number of partitions (see <see cref="SetPartitions"/>).</summary>
+    public int PartitionCount => _occupied.Length;
 
     /// <summary>Vehicles on a lane.</summary>
     /// <param name="lane">Lane index.</param>
@@ -63,26 +71,104 @@ public sealed class LaneOccupancy
 
     /// <summary>
     /// Lanes that held a vehicle at some point since the last <see cref="Clear"/>, in ascending order after
-    /// <see cref="SortAll"/> (a lane may have been emptied since). Phases iterate these instead of every lane.
+    /// <see cref="SortOccupied()"/> (a lane may have been emptied since). Phases iterate these instead of every lane.
     /// </summary>
-    public IReadOnlyList<int> OccupiedLanes => _occupied;
+    /// <remarks>With several partitions this is a sorted copy of their lists made at each call (for whole-network passes
+    /// between phases, which sum in lane order); a partition's phase uses <see cref="OccupiedIn"/>.</remarks>
+    public IReadOnlyList<int> OccupiedLanes
+    {
+        get
+        {
+            if (_occupied.Length == 1)
+            {
+                return _occupied[0];
+            }
+
+            _all.Clear();
+            foreach (var list in _occupied)
+            {
+                _all.AddRange(list);
+            }
+
+            _all.Sort();
+            return _all;
+        }
+    }
+
+    /// <summary>The occupied lanes of one partition's lane range (ascending after <see cref="SortOccupied(int)"/>).</summary>
+    /// <param name="partition">The partition.</param>
+    /// <returns>Its list.</returns>
+    public IReadOnlyList<int> OccupiedIn(int partition) => _occupied[partition];
+
+    /// <summary>The partition that owns a lane.</summary>
+    /// <param name="lane">Lane index.</param>
+    /// <returns>The partition index.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int PartitionOf(int lane) => _partitionOf is null ? 0 : _partitionOf[lane];
+
+    /// <summary>
+    /// Assigns every lane to a partition, each with its own occupied-lane list (rebuilt here, in order).
+    /// </summary>
+    /// <param name="partitionOfLane">Partition of each lane (0 … <paramref name="count"/> − 1).</param>
+    /// <param name="count">Number of partitions.</param>
+    public void SetPartitions(byte[] partitionOfLane, int count)
+    {
+        ArgumentNullException.ThrowIfNull(partitionOfLane);
+        if (partitionOfLane.Length != LaneCount || count < 1 || partitionOfLane.Any(p => p >= count))
+        {
+            throw new ArgumentException($"Expected a partition below {count} for each of the {LaneCount} lanes.", nameof(partitionOfLane));
+        }
+
+        SortOccupied();
+        var all = OccupiedLanes.ToArray();
+        if (_occupied.Length != count)
+        {
+            _occupied = new List<int>[count];
+            for (var p = 0; p < count; p++)
+            {
+                _occupied[p] = new List<int>(Math.Max(16, all.Length / count + 16));
+            }
+
+            _sortedPrefix = new int[count];
+        }
+
+        _partitionOf = (byte[])partitionOfLane.Clone();
+        foreach (var list in _occupied)
+        {
+            list.Clear();
+        }
+
+        foreach (var lane in all)
+        {
+            _occupied[_partitionOf[lane]].Add(lane);
+        }
+
+        for (var p = 0; p < count; p++)
+        {
+            _sortedPrefix[p] = _occupied[p].Count;
+        }
+    }
 
     /// <summary>Empties every lane.</summary>
     public void Clear()
     {
-        foreach (var lane in _occupied)
+        for (var p = 0; p < _occupied.Length; p++)
         {
-            _counts[lane] = 0;
-            _listed[lane] = false;
-        }
+            foreach (var lane in _occupied[p])
+            {
+                _counts[lane] = 0;
+                _listed[lane] = false;
+            }
 
-        _occupied.Clear();
-        _sortedPrefix = 0;
+            _occupied[p].Clear();
+            _sortedPrefix[p] = 0;
+        }
     }
 
     /// <summary>Appends a vehicle without keeping order (call <see cref="SortAll"/> afterwards).</summary>
     /// <param name="lane">Lane index.</param>
     /// <param name="slot">The vehicle.</param>
+    /// <remarks>From a parallel phase, only for a lane of the caller's partition.</remarks>
     public void Append(int lane, in LaneSlot slot)
     {
         ref var array = ref _slots[lane];
@@ -90,7 +176,7 @@ public sealed class LaneOccupancy
         if (!_listed[lane])
         {
             _listed[lane] = true;
-            _occupied.Add(lane);
+            _occupied[PartitionOf(lane)].Add(lane);
         }
 
         if (n == array.Length)
@@ -106,6 +192,7 @@ public sealed class LaneOccupancy
     /// <param name="lane">Lane index.</param>
     /// <param name="slot">The vehicle.</param>
     /// <returns>The slot index it took.</returns>
+    /// <remarks>From a parallel phase, only for a lane of the caller's partition.</remarks>
     public int Insert(int lane, in LaneSlot slot)
     {
         Append(lane, slot);
@@ -149,41 +236,56 @@ public sealed class LaneOccupancy
         return -1;
     }
 
-    /// <summary>Puts the occupied-lane list in ascending lane order (phases then visit lanes in a fixed order).</summary>
+    /// <summary>Puts every partition's occupied-lane list in ascending lane order (phases then visit lanes in a fixed
+    /// order).</summary>
     public void SortOccupied()
+    {
+        for (var p = 0; p < _occupied.Length; p++)
+        {
+            SortOccupied(p);
+        }
+    }
+
+    /// <summary>Puts one partition's occupied-lane list in ascending lane order.</summary>
+    /// <param name="partition">The partition.</param>
+    public void SortOccupied(int partition)
     {
         // Each step only a few lanes become occupied, appended after a list already in order: each is put in its place
         // by binary search, instead of sorting the whole list again.
-        var n = _occupied.Count;
-        if (n - _sortedPrefix > 64)
+        var occupied = _occupied[partition];
+        var n = occupied.Count;
+        if (n - _sortedPrefix[partition] > 64)
         {
-            _occupied.Sort();
+            occupied.Sort();
         }
         else
         {
-            for (var i = _sortedPrefix; i < n; i++)
+            for (var i = _sortedPrefix[partition]; i < n; i++)
             {
-                var lane = _occupied[i];
-                var at = _occupied.BinarySearch(0, i, lane, null);
+                var lane = occupied[i];
+                var at = occupied.BinarySearch(0, i, lane, null);
                 at = at < 0 ? ~at : at;
                 if (at < i)
                 {
-                    _occupied.RemoveAt(i);
-                    _occupied.Insert(at, lane);
+                    occupied.RemoveAt(i);
+                    occupied.Insert(at, lane);
                 }
             }
         }
 
-        _sortedPrefix = n;
+        _sortedPrefix[partition] = n;
     }
 
     /// <summary>Sorts every lane front first (insertion sort: lists are nearly sorted), and the occupied-lane list.</summary>
     public void SortAll()
     {
         SortOccupied();
-        foreach (var lane in _occupied)
+        foreach (var list in _occupied)
         {
-            SortLane(lane);
+            foreach (var lane in list)
+            {
+                SortLane(lane);
+            }
         }
     }
 
@@ -219,18 +321,29 @@ public sealed class LaneOccupancy
         }
     }
 
-    /// <summary>Drops emptied lanes from the occupied-lane list and puts it in ascending order.</summary>
+    /// <summary>Drops emptied lanes from every partition's occupied-lane list and puts it in ascending order.</summary>
     public void DropEmptyLanes()
     {
+        for (var p = 0; p < _occupied.Length; p++)
+        {
+            DropEmptyLanes(p);
+        }
+    }
+
+    /// <summary>Drops emptied lanes from one partition's occupied-lane list and puts it in ascending order.</summary>
+    /// <param name="partition">The partition.</param>
+    public void DropEmptyLanes(int partition)
+    {
+        var occupied = _occupied[partition];
         var kept = 0;
         var keptSorted = 0;
-        for (var i = 0; i < _occupied.Count; i++)
+        for (var i = 0; i < occupied.Count; i++)
         {
-            var lane = _occupied[i];
+            var lane = occupied[i];
             if (_counts[lane] > 0)
             {
-                _occupied[kept++] = lane;
-                keptSorted = i < _sortedPrefix ? kept : keptSorted;
+                occupied[kept++] = lane;
+                keptSorted = i < _sortedPrefix[partition] ? kept : keptSorted;
             }
             else
             {
@@ -238,9 +351,9 @@ public sealed class LaneOccupancy
             }
         }
 
-        _occupied.RemoveRange(kept, _occupied.Count - kept);
-        _sortedPrefix = keptSorted;
-        SortOccupied();
+        occupied.RemoveRange(kept, occupied.Count - kept);
+        _sortedPrefix[partition] = keptSorted;
+        SortOccupied(partition);
     }
 
     /// <summary>Front-first order; equal positions are broken by trip index so order never depends on entity ids.</summary>

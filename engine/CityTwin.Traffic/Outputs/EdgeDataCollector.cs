@@ -10,12 +10,16 @@ public sealed partial class EdgeDataCollector
 {
     private readonly RoadNetwork _network;
     private readonly int[] _departed;
-    private readonly int[] _entered;
-    private readonly int[] _left;
     private readonly int[] _arrived;
-    private readonly double[] _sampledS;
-    private readonly double[] _speedSum;
-    private readonly double[] _relSpeedSum; // vehicle length × seconds (occupancy)
+
+    // Per partition of the traffic engine's parallel phases (each thread writes its own arrays): entered and left
+    // counts, and the sums in exact fixed point (sampled ms; speed × ms in µm; length × ms in mm·ms), so that adding up
+    // the partitions gives the same numbers in any order, for any thread count.
+    private int[][] _entered = [];
+    private int[][] _left = [];
+    private long[][] _sampledMs = [];
+    private long[][] _distanceUm = [];
+    private long[][] _occupiedMmMs = [];
     private long _intervalStartMs;
 
     /// <summary>Creates a collector for every edge of a network.</summary>
@@ -26,12 +30,8 @@ public sealed partial class EdgeDataCollector
         _network = network;
         var n = network.Edges.Length;
         _departed = new int[n];
-        _entered = new int[n];
-        _left = new int[n];
         _arrived = new int[n];
-        _sampledS = new double[n];
-        _speedSum = new double[n];
-        _relSpeedSum = new double[n];
+        SetPartitions(1);
     }
 
     /// <summary>Interval length, ms (15 minutes by default); zero disables the output.</summary>
@@ -40,19 +40,44 @@ public sealed partial class EdgeDataCollector
     /// <summary>Rows of finished intervals (edges with any traffic only).</summary>
     public List<EdgeDataRow> Rows { get; } = [];
 
+    /// <summary>Sets the number of partitions that sample in parallel (sums so far are kept).</summary>
+    internal void SetPartitions(int count)
+    {
+        var n = _departed.Length;
+        var old = (_entered, _left, _sampledMs, _distanceUm, _occupiedMmMs);
+        _entered = NewArrays<int>(count, n);
+        _left = NewArrays<int>(count, n);
+        _sampledMs = NewArrays<long>(count, n);
+        _distanceUm = NewArrays<long>(count, n);
+        _occupiedMmMs = NewArrays<long>(count, n);
+        for (var p = 0; p < old._entered.Length; p++)
+        {
+            for (var e = 0; e < n; e++)
+            {
+                _entered[0][e] += old._entered[p][e];
+                _left[0][e] += old._left[p][e];
+                _sampledMs[0][e] += old._sampledMs[p][e];
+                _distanceUm[0][e] += old._distanceUm[p][e];
+                _occupiedMmMs[0][e] += old._occupiedMmMs[p][e];
+            }
+        }
+
+        static T[][] NewArrays<T>(int count, int n) => Enumerable.Range(0, count).Select(_ => new T[n]).ToArray();
+    }
+
     internal void Departed(int edge) => _departed[edge]++;
 
-    internal void Entered(int edge) => _entered[edge]++;
+    internal void Entered(int partition, int edge) => _entered[partition][edge]++;
 
-    internal void Left(int edge) => _left[edge]++;
+    internal void Left(int partition, int edge) => _left[partition][edge]++;
 
     internal void ArrivedOn(int edge) => _arrived[edge]++;
 
-    internal void Sample(int edge, double speedMps, double stepS, double lengthM)
+    internal void Sample(int partition, int edge, double speedMps, long stepMs, double lengthM)
     {
-        _sampledS[edge] += stepS;
-        _speedSum[edge] += speedMps * stepS;
-        _relSpeedSum[edge] += lengthM * stepS;
+        _sampledMs[partition][edge] += stepMs;
+        _distanceUm[partition][edge] += (long)Math.Round(speedMps * stepMs * 1000);
+        _occupiedMmMs[partition][edge] += (long)Math.Round(lengthM * 1000) * stepMs;
     }
 
     /// <summary>Closes the interval when <paramref name="timeMs"/> reaches its end.</summary>
@@ -67,7 +92,7 @@ public sealed partial class EdgeDataCollector
         Flush(timeMs);
     }
 
-    /// <summary>Writes rows for the open interval up to <paramref name="timeMs"/> and starts a new one.</summary>
+    /// <summary>Writes the rows of the interval ending at <paramref name="timeMs"/> and starts a new one.</summary>
     /// <param name="timeMs">End of the interval.</param>
     public void Flush(long timeMs)
     {
@@ -78,58 +103,101 @@ public sealed partial class EdgeDataCollector
         }
 
         var edges = _network.Edges;
+        var (entered, left, sampledMs, distanceUm, occupiedMmMs) = Totals();
         for (var e = 0; e < edges.Length; e++)
         {
-            if (_sampledS[e] == 0 && _entered[e] == 0 && _departed[e] == 0)
+            if (sampledMs[e] == 0 && entered[e] == 0 && _departed[e] == 0)
             {
                 continue;
             }
 
             var lengthKm = edges[e].LengthM / 1000.0;
-            var meanSpeed = _sampledS[e] > 0 ? _speedSum[e] / _sampledS[e] : 0;
-            var density = _sampledS[e] / durationS / lengthKm / edges[e].LaneCount;
+            var sampledS = sampledMs[e] / 1000.0;
+            var meanSpeed = sampledMs[e] > 0 ? distanceUm[e] / 1e6 / sampledS : 0;
+            var density = sampledS / durationS / lengthKm / edges[e].LaneCount;
             // Occupancy: share of lane length covered by vehicles, averaged over the interval (SUMO edgeData occupancy).
-            var occupancy = 100 * _relSpeedSum[e] / durationS / (edges[e].LengthM * edges[e].LaneCount);
+            var occupancy = 100 * (occupiedMmMs[e] / 1e6) / durationS / (edges[e].LengthM * edges[e].LaneCount);
             Rows.Add(new EdgeDataRow(
-                e, edges[e].OsmWayId, _intervalStartMs / 1000.0, timeMs / 1000.0, _departed[e], _entered[e], _left[e], _arrived[e],
-                _sampledS[e], meanSpeed, density, Math.Min(100, occupancy), meanSpeed > 0 ? edges[e].LengthM / meanSpeed : double.NaN));
+                e, edges[e].OsmWayId, _intervalStartMs / 1000.0, timeMs / 1000.0, _departed[e], entered[e], left[e], _arrived[e],
+                sampledS, meanSpeed, density, Math.Min(100, occupancy), meanSpeed > 0 ? edges[e].LengthM / meanSpeed : double.NaN));
         }
 
         Array.Clear(_departed);
-        Array.Clear(_entered);
-        Array.Clear(_left);
         Array.Clear(_arrived);
-        Array.Clear(_sampledS);
-        Array.Clear(_speedSum);
-        Array.Clear(_relSpeedSum);
+        foreach (var arrays in new Array[][] { _entered, _left, _sampledMs, _distanceUm, _occupiedMmMs })
+        {
+            foreach (var array in arrays)
+            {
+                Array.Clear(array);
+            }
+        }
+
         _intervalStartMs = timeMs;
+    }
+
+    /// <summary>The partitions' counts and sums added up per edge.</summary>
+    private (int[] Entered, int[] Left, long[] SampledMs, long[] DistanceUm, long[] OccupiedMmMs) Totals()
+    {
+        var n = _departed.Length;
+        var totals = (new int[n], new int[n], new long[n], new long[n], new long[n]);
+        for (var p = 0; p < _entered.Length; p++)
+        {
+            for (var e = 0; e < n; e++)
+            {
+                totals.Item1[e] += _entered[p][e];
+                totals.Item2[e] += _left[p][e];
+                totals.Item3[e] += _sampledMs[p][e];
+                totals.Item4[e] += _distanceUm[p][e];
+                totals.Item5[e] += _occupiedMmMs[p][e];
+            }
+        }
+
+        return totals;
     }
 }
 
 public sealed partial class EdgeDataCollector
 {
-    /// <summary>Captures the open interval and finished rows (snapshots).</summary>
-    internal State Capture() => new(_intervalStartMs, (int[])_departed.Clone(), (int[])_entered.Clone(), (int[])_left.Clone(),
-        (int[])_arrived.Clone(), (double[])_sampledS.Clone(), (double[])_speedSum.Clone(), (double[])_relSpeedSum.Clone(), Rows.ToArray());
+    internal State Capture()
+    {
+        var (entered, left, sampledMs, distanceUm, occupiedMmMs) = Totals();
+        return new State(_intervalStartMs, (int[])_departed.Clone(), entered, left, (int[])_arrived.Clone(), sampledMs, distanceUm,
+            occupiedMmMs, Rows.ToArray());
+    }
 
-    /// <summary>Restores a captured state.</summary>
     internal void Restore(State state)
     {
         _intervalStartMs = state.IntervalStartMs;
         state.Departed.CopyTo(_departed, 0);
-        state.Entered.CopyTo(_entered, 0);
-        state.Left.CopyTo(_left, 0);
         state.Arrived.CopyTo(_arrived, 0);
-        state.SampledS.CopyTo(_sampledS, 0);
-        state.SpeedSum.CopyTo(_speedSum, 0);
-        state.RelSpeedSum.CopyTo(_relSpeedSum, 0);
+        for (var p = 0; p < _entered.Length; p++)
+        {
+            var first = p == 0;
+            Fill(_entered[p], state.Entered, first);
+            Fill(_left[p], state.Left, first);
+            Fill(_sampledMs[p], state.SampledMs, first);
+            Fill(_distanceUm[p], state.DistanceUm, first);
+            Fill(_occupiedMmMs[p], state.OccupiedMmMs, first);
+        }
+
         Rows.Clear();
         Rows.AddRange(state.Rows);
+
+        static void Fill<T>(T[] target, T[] source, bool copy)
+        {
+            if (copy)
+            {
+                source.CopyTo(target, 0);
+            }
+            else
+            {
+                Array.Clear(target);
+            }
+        }
     }
 
-    /// <summary>The collector's state.</summary>
-    internal sealed record State(long IntervalStartMs, int[] Departed, int[] Entered, int[] Left, int[] Arrived, double[] SampledS,
-        double[] SpeedSum, double[] RelSpeedSum, EdgeDataRow[] Rows)
+    internal sealed record State(long IntervalStartMs, int[] Departed, int[] Entered, int[] Left, int[] Arrived, long[] SampledMs,
+        long[] DistanceUm, long[] OccupiedMmMs, EdgeDataRow[] Rows)
     {
         public void Write(BinaryWriter w)
         {
@@ -143,7 +211,7 @@ public sealed partial class EdgeDataCollector
                 }
             }
 
-            foreach (var a in new[] { SampledS, SpeedSum, RelSpeedSum })
+            foreach (var a in new[] { SampledMs, DistanceUm, OccupiedMmMs })
             {
                 w.Write(a.Length);
                 foreach (var v in a)
@@ -172,13 +240,13 @@ public sealed partial class EdgeDataCollector
                 }
             }
 
-            var doubles = new double[3][];
+            var longs = new long[3][];
             for (var k = 0; k < 3; k++)
             {
-                doubles[k] = new double[r.ReadInt32()];
-                for (var i = 0; i < doubles[k].Length; i++)
+                longs[k] = new long[r.ReadInt32()];
+                for (var i = 0; i < longs[k].Length; i++)
                 {
-                    doubles[k][i] = r.ReadDouble();
+                    longs[k][i] = r.ReadInt64();
                 }
             }
 
@@ -188,7 +256,7 @@ public sealed partial class EdgeDataCollector
                 rows[i] = Engine.SnapshotIo.ReadEdgeRow(r);
             }
 
-            return new State(start, ints[0], ints[1], ints[2], ints[3], doubles[0], doubles[1], doubles[2], rows);
+            return new State(start, ints[0], ints[1], ints[2], ints[3], longs[0], longs[1], longs[2], rows);
         }
     }
 }

@@ -83,7 +83,16 @@ public sealed class SignalControllers
     /// <summary>Advances every controller by one step.</summary>
     /// <param name="stepMs">Step length, ms.</param>
     /// <param name="laneGapS">Seconds since a vehicle last occupied the stop line of each lane (actuation input).</param>
-    public void Advance(long stepMs, ReadOnlySpan<double> laneGapS)
+    public void Advance(long stepMs, ReadOnlySpan<double> laneGapS) => Advance(stepMs, new SpanGaps(laneGapS));
+
+    /// <summary>Advances every controller by one step, with the detector input as stop-line times.</summary>
+    /// <param name="stepMs">Step length, ms.</param>
+    /// <param name="stopLineMs">Per lane, when a vehicle last occupied its stop line, ms.</param>
+    /// <param name="nowMs">The time the step ends, ms.</param>
+    internal void Advance(long stepMs, long[] stopLineMs, long nowMs) => Advance(stepMs, new StampGaps(stopLineMs, nowMs));
+
+    private void Advance<TGaps>(long stepMs, TGaps laneGapS)
+        where TGaps : ILaneGaps, allows ref struct
     {
         for (var p = 0; p < _plans.Length; p++)
         {
@@ -120,7 +129,8 @@ public sealed class SignalControllers
     }
 
     /// <summary>Whether a vehicle was detected recently at a stop line the phase serves with green.</summary>
-    private bool Demand(int program, SignalPlanPhase phase, ReadOnlySpan<double> laneGapS)
+    private bool Demand<TGaps>(int program, SignalPlanPhase phase, TGaps laneGapS)
+        where TGaps : ILaneGaps, allows ref struct
     {
         var lanes = LinkLanes[program];
         for (var link = 0; link < phase.States.Length; link++)
@@ -132,7 +142,7 @@ public sealed class SignalControllers
 
             foreach (var lane in lanes[link])
             {
-                if (laneGapS[lane] < MaxGapS)
+                if (laneGapS.GapS(lane) < MaxGapS)
                 {
                     return true;
                 }
@@ -188,5 +198,23 @@ public sealed class SignalControllers
         }
 
         return lists.Select(p => p.Select(l => l.ToArray()).ToArray()).ToArray();
+    }
+
+    /// <summary>Seconds since a vehicle last occupied a lane's stop line.</summary>
+    private interface ILaneGaps
+    {
+        double GapS(int lane);
+    }
+
+    private readonly ref struct SpanGaps(ReadOnlySpan<double> gaps) : ILaneGaps
+    {
+        private readonly ReadOnlySpan<double> _gaps = gaps;
+
+        public double GapS(int lane) => _gaps[lane];
+    }
+
+    private readonly struct StampGaps(long[] stopLineMs, long nowMs) : ILaneGaps
+    {
+        public double GapS(int lane) => (nowMs - stopLineMs[lane]) / 1000.0;
     }
 }

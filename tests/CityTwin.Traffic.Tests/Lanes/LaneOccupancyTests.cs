@@ -67,4 +67,30 @@ public sealed class LaneOccupancyTests
         lanes.Truncate(0, 3, sort: true);
         Assert.That(lanes.Slots(0).ToArray().Select(s => (s.PosM, s.Trip)), Is.EqualTo(new[] { (30.0, 2), (10.0, 1), (10.0, 5) }));
     }
+
+    [Test]
+    public void Partitions_EachListTheirOwnLanes_AndTheWholeListStaysAscending()
+    {
+        var lanes = new LaneOccupancy(10);
+        foreach (var lane in new[] { 9, 2, 5, 0, 7 })
+        {
+            lanes.Append(lane, Slot(1, lane));
+        }
+
+        // Lanes 0–4 and 8–9 in partition 1, 5–7 in partition 0 (partitions need not be runs of lane indices).
+        lanes.SetPartitions([1, 1, 1, 1, 1, 0, 0, 0, 1, 1], 2);
+        Assert.That(lanes.OccupiedIn(0), Is.EqualTo(new[] { 5, 7 }));
+        Assert.That(lanes.OccupiedIn(1), Is.EqualTo(new[] { 0, 2, 9 }));
+        Assert.That(lanes.PartitionOf(6), Is.Zero);
+
+        lanes.Append(6, Slot(1, 6));
+        lanes.Append(1, Slot(1, 1));
+        lanes.Truncate(9, 0, sort: false);
+        lanes.DropEmptyLanes(1);
+        lanes.SortOccupied(0);
+        Assert.That(lanes.OccupiedIn(0), Is.EqualTo(new[] { 5, 6, 7 }), "a newly occupied lane joins its own partition's list");
+        Assert.That(lanes.OccupiedIn(1), Is.EqualTo(new[] { 0, 1, 2 }), "an emptied lane leaves it");
+        Assert.That(lanes.OccupiedLanes, Is.EqualTo(new[] { 0, 1, 2, 5, 6, 7 }), "the whole list is in lane order");
+        Assert.Throws<ArgumentException>(() => lanes.SetPartitions([0, 2, 0, 0, 0, 0, 0, 0, 0, 0], 2));
+    }
 }

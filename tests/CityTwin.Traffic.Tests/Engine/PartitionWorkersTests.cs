@@ -1,0 +1,48 @@
+using CityTwin.Traffic.Engine;
+
+namespace CityTwin.Traffic.Tests.Engine;
+
+public class PartitionWorkersTests
+{
+    [Test]
+    public void Run_CallsEveryPartitionOnce_PerPhase_AndWaitsForAll()
+    {
+        using var workers = new PartitionWorkers(3);
+        var calls = new int[3];
+        for (var phase = 0; phase < 1000; phase++)
+        {
+            workers.Run(p => Interlocked.Increment(ref calls[p]));
+            Assert.That(calls.Sum(), Is.EqualTo(3 * (phase + 1)), "Run returns only when every partition is done");
+        }
+
+        Assert.That(calls, Is.EqualTo(new[] { 1000, 1000, 1000 }));
+    }
+
+    [Test]
+    public void Run_AfterIdling_WakesBlockedWorkers()
+    {
+        using var workers = new PartitionWorkers(2);
+        var calls = 0;
+        workers.Run(_ => Interlocked.Increment(ref calls));
+        Thread.Sleep(50); // long enough for the worker to stop spinning and block
+        workers.Run(_ => Interlocked.Increment(ref calls));
+        Assert.That(calls, Is.EqualTo(4));
+    }
+
+    [Test]
+    public void Run_RethrowsAPartitionsException_OnTheCaller_AndStaysUsable()
+    {
+        using var workers = new PartitionWorkers(2);
+        var error = Assert.Throws<InvalidOperationException>(() => workers.Run(p =>
+        {
+            if (p == 1)
+            {
+                throw new InvalidOperationException("partition 1 failed");
+            }
+        }));
+        Assert.That(error!.Message, Is.EqualTo("partition 1 failed"));
+        var calls = 0;
+        workers.Run(_ => Interlocked.Increment(ref calls));
+        Assert.That(calls, Is.EqualTo(2));
+    }
+}
