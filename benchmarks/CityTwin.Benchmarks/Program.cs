@@ -46,6 +46,8 @@ if (args.Length > 0 && args[0] == "traffic-phases")
         b.Setup();
     }
 
+    var probeBefore = CityTwin.Benchmarks.Machine.CoreScalingProbe.PointerChaseSpeedUp();
+    var roundTripBefore = CityTwin.Benchmarks.Machine.CoreScalingProbe.RoundTripNs();
     var names = new[] { "approaches", "decide", "move (+ lane lists)", "lane changes", "insert+reroute+signals", "other" };
     var totals = new double[2][];
     var walls = new List<double>[] { [], [] };
@@ -79,6 +81,9 @@ if (args.Length > 0 && args[0] == "traffic-phases")
         }
     }
 
+    Console.WriteLine($"machine: a second thread speeds up a memory-bound pointer chase {probeBefore:F2}x before, " +
+        $"{CityTwin.Benchmarks.Machine.CoreScalingProbe.PointerChaseSpeedUp():F2}x after (2.0 = a whole second core); " +
+        $"thread-to-thread round trip {roundTripBefore:F0} ns before, {CityTwin.Benchmarks.Machine.CoreScalingProbe.RoundTripNs():F0} ns after");
     for (var t = 0; t < 2; t++)
     {
         Console.WriteLine($"{t + 1} thread(s): wall median {walls[t].Order().ElementAt(rounds / 2):F0} ms, min {walls[t].Min():F0} ms; " +
