@@ -22,7 +22,8 @@ public sealed record TrafficOptions
     /// <summary>Approximate time a vehicle needs to cross a junction at low speed, seconds.</summary>
     public double CrossingTimeS { get; init; } = 2.0;
 
-    /// <summary>Worker threads for the decide phase (−1: all cores). Results do not depend on it.</summary>
+    /// <summary>Threads for the step (−1: all cores, at most 256): the network is cut into one partition per thread.
+    /// Results do not depend on it.</summary>
     public int Threads { get; init; } = 1;
 
     /// <summary>Whether vehicles change lanes for speed (MOBIL) in addition to route-driven changes.</summary>
@@ -63,9 +64,9 @@ public sealed record TrafficOptions
             throw new ArgumentOutOfRangeException(nameof(RerouteIntervalS), "Rerouting settings must not be negative.");
         }
 
-        if (Threads == 0 || Threads < -1)
+        if (Threads == 0 || Threads < -1 || Threads > 256)
         {
-            throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be −1 (all cores) or positive.");
+            throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be −1 (all cores) or 1 to 256.");
         }
     }
 }

@@ -45,7 +45,7 @@ public sealed partial class TrafficSimulation
     private Action<int>? _laneChangeBody;
 
     /// <summary>Partitions per phase: the thread count (all cores for −1).</summary>
-    private int PartitionCount => Options.Threads == -1 ? Environment.ProcessorCount : Options.Threads;
+    private int PartitionCount => Options.Threads == -1 ? Math.Min(256, Environment.ProcessorCount) : Options.Threads;
 
     /// <summary>Runs a phase's body for every partition: inline for one, else on the partition workers.</summary>
     private void RunPartitions(Action<int> body)
