@@ -22,13 +22,20 @@ fi
 export SUMO_HOME=${SUMO_HOME:-/usr/share/sumo}
 [ -d "$data" ] || { echo "sumo.sh: $data not found (shared data beside the repository)" >&2; exit 1; }
 
-# CityTwin as a user would install it for batch runs: published, precompiled (ReadyToRun), framework-dependent. SUMO
-# is a compiled program too; a JIT-only build spends about a third of a one-second run compiling (benchmarks/README.md).
-echo "sumo.sh: publishing CityTwin (Release, ReadyToRun)" >&2
+# CityTwin as a user would install it for batch runs: published as a native executable (tools/publish-native.sh; it
+# installs clang if no C toolchain is found). SUMO is a compiled program too; a JIT build spends about a third of a
+# one-second run compiling (benchmarks/README.md). CITYTWIN_BUILD=r2r measures the ReadyToRun build instead.
 rid=$(dotnet --info | grep -oP '^\s*RID:\s*\K\S+' | head -1)
-dotnet publish "$root/tools/CityTwin.Cli" -c Release -r "${rid:-linux-x64}" --self-contained false -p:PublishReadyToRun=true \
-  -o "$work/citytwin-bin" --verbosity quiet >/dev/null
-citytwin=("$work/citytwin-bin/citytwin") # the published launcher (as `dotnet citytwin.dll`, minus the dotnet host's look-up)
+rm -rf "$work/citytwin-bin"
+if [ "${CITYTWIN_BUILD:-native}" = "r2r" ]; then
+  echo "sumo.sh: publishing CityTwin (Release, ReadyToRun)" >&2
+  dotnet publish "$root/tools/CityTwin.Cli" -c Release -r "${rid:-linux-x64}" --self-contained false -p:PublishReadyToRun=true \
+    -o "$work/citytwin-bin" --verbosity quiet >/dev/null
+else
+  echo "sumo.sh: publishing CityTwin (Release, native)" >&2
+  CITYTWIN_NATIVE_ARTIFACTS="$work/native-build" bash "$root/tools/publish-native.sh" "$work/citytwin-bin" >/dev/null
+fi
+citytwin=("$work/citytwin-bin/citytwin") # the native executable, or the ReadyToRun launcher
 
 # The 30x30 signalised grid of CityFlow's headline benchmark (see ../shared/reference/cityflow.md): 200 m blocks,
 # 2 lanes, 11.11 m/s, guessed signals, one random trip every 0.1 s for an hour, routed by duarouter.

@@ -1,14 +1,13 @@
-using System.Globalization;
-using System.Linq.Expressions;
-using System.Reflection;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using Parquet.Serialization;
+using Parquet;
+using Parquet.Schema;
 
 namespace CityTwin.IO.Tables;
 
 /// <summary>
 /// Writes rows of a record type as a table: CSV (RFC 4180, invariant culture, header of property names) or Parquet
-/// (one column per property, via Parquet.Net). Files are written to a temporary name and moved into place, so a
+/// (one column per property, via Parquet.Net's column writer). Files are written to a temporary name and moved into place, so a
 /// failed or interrupted write never leaves a half-written table.
 /// </summary>
 public static class TableWriter
@@ -17,26 +16,26 @@ public static class TableWriter
     /// <typeparam name="T">The row type; its public instance properties are the columns, in declaration order.</typeparam>
     /// <param name="rows">The rows.</param>
     /// <param name="path">Destination file.</param>
-    public static void WriteCsv<T>(IEnumerable<T> rows, string path)
+    public static void WriteCsv<[DynamicallyAccessedMembers(Columns)] T>(IEnumerable<T> rows, string path)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var cells = CsvCells<T>.Appenders;
+        var columns = ColumnsOf<T>.All;
         WriteAtomically(path, stream =>
         {
             using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-            writer.WriteLine(string.Join(',', Columns<T>().Select(p => p.Name)));
+            writer.WriteLine(string.Join(',', columns.Select(c => c.Name)));
             var line = new StringBuilder();
             foreach (var row in rows)
             {
                 line.Clear();
-                for (var i = 0; i < cells.Length; i++)
+                for (var i = 0; i < columns.Length; i++)
                 {
                     if (i > 0)
                     {
                         line.Append(',');
                     }
 
-                    cells[i](row, line);
+                    columns[i].AppendCsv(row, line);
                 }
 
                 writer.WriteLine(line);
@@ -44,15 +43,33 @@ public static class TableWriter
         });
     }
 
-    /// <summary>Writes a Parquet table.</summary>
-    /// <typeparam name="T">The row type; its public properties are the columns.</typeparam>
+    /// <summary>Writes a Parquet table: one row group, one column per property (numbers and bools required, strings
+    /// optional, enums as their integer value).</summary>
+    /// <typeparam name="T">The row type; its public instance properties are the columns.</typeparam>
     /// <param name="rows">The rows.</param>
     /// <param name="path">Destination file.</param>
-    public static void WriteParquet<T>(IEnumerable<T> rows, string path)
+    public static void WriteParquet<[DynamicallyAccessedMembers(Columns)] T>(IEnumerable<T> rows, string path)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var list = rows as IList<T> ?? rows.ToList();
-        WriteAtomically(path, stream => ParquetSerializer.SerializeAsync(list, stream).GetAwaiter().GetResult());
+        var columns = ColumnsOf<T>.All;
+        WriteAtomically(path, stream =>
+        {
+            var schema = new ParquetSchema(columns.Select(c => (Field)c.Field));
+            var writer = ParquetWriter.CreateAsync(schema, stream).GetAwaiter().GetResult();
+            try
+            {
+                using var group = writer.CreateRowGroup();
+                foreach (var column in columns)
+                {
+                    column.WriteParquet(group, list);
+                }
+            }
+            finally
+            {
+                writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        });
     }
 
     /// <summary>Writes <c>name.csv</c> and <c>name.parquet</c> in a folder.</summary>
@@ -60,7 +77,7 @@ public static class TableWriter
     /// <param name="rows">The rows.</param>
     /// <param name="directory">Destination folder (created if missing).</param>
     /// <param name="name">Table name (file name without extension).</param>
-    public static void WriteBoth<T>(IEnumerable<T> rows, string directory, string name)
+    public static void WriteBoth<[DynamicallyAccessedMembers(Columns)] T>(IEnumerable<T> rows, string directory, string name)
     {
         Directory.CreateDirectory(directory);
         var list = rows as IList<T> ?? rows.ToList();
@@ -71,70 +88,19 @@ public static class TableWriter
     /// <summary>The column names a row type produces (its public instance properties, in declaration order).</summary>
     /// <typeparam name="T">The row type.</typeparam>
     /// <returns>The names.</returns>
-    public static string[] ColumnNames<T>() => Columns<T>().Select(p => p.Name).ToArray();
+    public static string[] ColumnNames<[DynamicallyAccessedMembers(Columns)] T>() => [.. ColumnsOf<T>.All.Select(c => c.Name)];
 
-    private static PropertyInfo[] Columns<T>() =>
-        typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0)
-            .OrderBy(p => p.MetadataToken).ToArray();
+    /// <summary>What a row type must keep in a trimmed build for its columns to be found.</summary>
+    internal const DynamicallyAccessedMemberTypes Columns = DynamicallyAccessedMemberTypes.PublicProperties;
 
-    /// <summary>
-    /// One compiled appender per column of <typeparamref name="T"/>: numbers are formatted straight into the line (no
-    /// boxing, no reflection per cell, no string per number), as <see cref="Format"/> would write them.
-    /// </summary>
-    /// <remarks>Implementation note: reading each cell by reflection and formatting it to a string cost ~80 ns a cell;
-    /// a run's <c>feeders.csv</c> has 6.8 million.</remarks>
-    private static class CsvCells<T>
+    /// <summary>The columns of a row type, built once (not in a static initializer: an unsupported column type must
+    /// surface as its own exception, not as a TypeInitializationException).</summary>
+    private static class ColumnsOf<[DynamicallyAccessedMembers(Columns)] T>
     {
-        public static readonly Action<T, StringBuilder>[] Appenders = Columns<T>().Select(Compile).ToArray();
+        private static TableColumn<T>[]? _all;
 
-        private static Action<T, StringBuilder> Compile(PropertyInfo property)
-        {
-            var row = Expression.Parameter(typeof(T), "row");
-            var line = Expression.Parameter(typeof(StringBuilder), "line");
-            Expression value = Expression.Property(row, property);
-            var type = property.PropertyType;
-            var (method, argument) = type == typeof(double) ? (nameof(AppendDouble), typeof(double))
-                : type == typeof(float) ? (nameof(AppendFloat), typeof(float))
-                : type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) || type == typeof(sbyte)
-                  || type == typeof(ushort) || type == typeof(uint) ? (nameof(AppendInteger), typeof(long))
-                : type == typeof(bool) ? (nameof(AppendBool), typeof(bool))
-                : type == typeof(string) ? (nameof(AppendString), typeof(string))
-                : (nameof(AppendObject), typeof(object));
-            var call = Expression.Call(typeof(TableWriter).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Static)!, line,
-                Expression.Convert(value, argument));
-            return Expression.Lambda<Action<T, StringBuilder>>(call, row, line).Compile();
-        }
+        public static TableColumn<T>[] All => _all ??= TableColumn<T>.Of();
     }
-
-    private static void AppendDouble(StringBuilder line, double value)
-    {
-        if (!double.IsNaN(value))
-        {
-            line.Append(CultureInfo.InvariantCulture, $"{value:R}");
-        }
-    }
-
-    private static void AppendFloat(StringBuilder line, float value) => line.Append(CultureInfo.InvariantCulture, $"{value:R}");
-
-    private static void AppendInteger(StringBuilder line, long value) => line.Append(CultureInfo.InvariantCulture, $"{value}");
-
-    private static void AppendBool(StringBuilder line, bool value) => line.Append(value ? "true" : "false");
-
-    private static void AppendString(StringBuilder line, string? value) => line.Append(value is null ? string.Empty : Quote(value));
-
-    private static void AppendObject(StringBuilder line, object? value) => line.Append(Format(value));
-
-    private static string Format(object? value) => value switch
-    {
-        null => string.Empty,
-        double d when double.IsNaN(d) => string.Empty,
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        float f => f.ToString("R", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        string s => Quote(s),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => Quote(value.ToString() ?? string.Empty),
-    };
 
     /// <summary>Quotes a CSV cell when it holds a comma, quote or line break (RFC 4180).</summary>
     internal static string Quote(string s) =>

@@ -54,6 +54,80 @@ public class TableWriterTests
         Assert.That(back.Data[999].Status, Is.EqualTo(Outcome.Removed));
     }
 
+    public enum Small : byte
+    {
+        Zero,
+        Seven = 7,
+    }
+
+    public sealed class ClassRow
+    {
+        public long Big { get; init; }
+
+        public bool Flag { get; init; }
+
+        public float Ratio { get; init; }
+
+        public string? Name { get; init; }
+
+        public Small Kind { get; init; }
+
+        public int this[int i] => i; // indexers are not columns
+    }
+
+    public sealed class ClassRowBack
+    {
+        public long Big { get; set; }
+
+        public bool Flag { get; set; }
+
+        public float Ratio { get; set; }
+
+        public string? Name { get; set; }
+
+        public Small Kind { get; set; }
+    }
+
+    public readonly record struct Dated(int Id, DateTime When);
+
+    [Test]
+    public void WriteCsv_ClassRows_AllColumnKinds()
+    {
+        var path = Path.Combine(_dir, "c.csv");
+        TableWriter.WriteCsv(new[]
+        {
+            new ClassRow { Big = 5_000_000_000, Flag = true, Ratio = 0.25f, Name = null, Kind = Small.Seven },
+            new ClassRow { Big = -1, Flag = false, Ratio = float.NaN, Name = "x", Kind = Small.Zero },
+        }, path);
+        Assert.That(File.ReadAllLines(path), Is.EqualTo(new[] { "Big,Flag,Ratio,Name,Kind", "5000000000,true,0.25,,Seven", "-1,false,,x,Zero" }));
+    }
+
+    [Test]
+    public async Task WriteParquet_KeepsEachColumnsType()
+    {
+        var path = Path.Combine(_dir, "c.parquet");
+        TableWriter.WriteParquet(new[] { new ClassRow { Big = 5_000_000_000, Flag = true, Ratio = 0.5f, Name = null, Kind = Small.Seven } }, path);
+        await using var stream = File.OpenRead(path);
+        await using var reader = await Parquet.ParquetReader.CreateAsync(stream);
+        var fields = reader.Schema.GetDataFields().Select(f => (f.Name, f.ClrType, f.IsNullable)).ToArray();
+        Assert.That(fields, Is.EqualTo(new[]
+        {
+            ("Big", typeof(long), false), ("Flag", typeof(bool), false), ("Ratio", typeof(float), false), ("Name", typeof(ReadOnlyMemory<char>), true), // Parquet.Net 6 reads strings as character memory
+            ("Kind", typeof(byte), false),
+        }));
+        stream.Position = 0;
+        var back = (await ParquetSerializer.DeserializeAsync<ClassRowBack>(stream)).Data.Single();
+        Assert.That((back.Big, back.Flag, back.Ratio, back.Name, back.Kind), Is.EqualTo((5_000_000_000L, true, 0.5f, (string?)null, Small.Seven)));
+    }
+
+    [Test]
+    public void Write_UnsupportedColumnType_NamesTheColumn()
+    {
+        var e = Assert.Throws<NotSupportedException>(() => TableWriter.WriteCsv(new[] { new Dated(1, DateTime.UnixEpoch) }, Path.Combine(_dir, "d.csv")));
+        Assert.That(e!.Message, Does.Contain("Dated.When").And.Contain("DateTime"));
+        Assert.That(Directory.GetFiles(_dir), Is.Empty);
+    }
+
     [Test]
     public void Write_FailingMidway_LeavesNoFileBehind()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace CityTwin.Ecs.Core;
@@ -14,6 +15,7 @@ public readonly record struct ComponentType(int Id, int ByteSize)
 
     /// <summary>Looks up (registering on first use) the component type of a CLR type.</summary>
     /// <param name="type">A struct type.</param>
+    [RequiresDynamicCode("Registers a component type from a runtime Type (MakeGenericType); a native build may lack its code. Use Component<T>.ComponentType.")]
     public static implicit operator ComponentType(Type type) => ComponentRegistry.GetOrAdd(type);
 }
 
@@ -80,6 +82,7 @@ public static class ComponentRegistry
     /// <summary>Finds or registers a CLR type through reflection (not for hot paths).</summary>
     /// <param name="type">A value type.</param>
     /// <returns>The component type.</returns>
+    [RequiresDynamicCode("Registers a component type from a runtime Type (MakeGenericType); a native build may lack its code. Use Component<T>.ComponentType.")]
     public static ComponentType GetOrAdd(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);

@@ -40,6 +40,7 @@ public static class CityModelCache
         ArgumentException.ThrowIfNullOrEmpty(path);
         var payload = WritePayload(model);
         var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!); // `import x -o new/city.ctw` makes the folder, as --out does
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {

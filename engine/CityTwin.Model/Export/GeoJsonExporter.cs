@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using CityTwin.Model.Buildings;
 using CityTwin.Model.Roads;
 using CityTwin.Model.Signals;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.Converters;
 
 namespace CityTwin.Model.Export;
 
@@ -228,15 +226,7 @@ public static class GeoJsonExporter
 
     private static void Write(string path, FeatureCollection fc, List<string> written)
     {
-        var options = new JsonSerializerOptions { WriteIndented = false };
-        options.Converters.Add(new GeoJsonConverterFactory());
-        var temp = path + ".tmp";
-        using (var fs = File.Create(temp))
-        {
-            JsonSerializer.Serialize(fs, fc, options);
-        }
-
-        File.Move(temp, path, overwrite: true);
+        GeoJsonFile.Write(fc, path);
         written.Add(path);
     }
 

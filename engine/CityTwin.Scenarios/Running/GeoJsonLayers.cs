@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CityTwin.Model;
 using CityTwin.Model.Export;
 using CityTwin.Simulation.Coupling;
@@ -53,18 +52,5 @@ public static class GeoJsonLayers
     /// <summary>Writes a layer to a file (through a temporary file).</summary>
     /// <param name="features">The layer.</param>
     /// <param name="path">Destination.</param>
-    public static void Write(FeatureCollection features, string path)
-    {
-        var temp = path + ".tmp";
-        using (var stream = File.Create(temp))
-        {
-            // Streamed as UTF-8, not built as one string first (the buildings layer of Monaco is 14 MB).
-            JsonSerializer.Serialize(stream, features, Options);
-        }
-
-        File.Move(temp, path, overwrite: true);
-    }
-
-    /// <summary>One set of options for every layer: each new set rebuilds the serializer's metadata (reflection).</summary>
-    private static readonly JsonSerializerOptions Options = new() { Converters = { new NetTopologySuite.IO.Converters.GeoJsonConverterFactory() } };
+    public static void Write(FeatureCollection features, string path) => GeoJsonFile.Write(features, path);
 }

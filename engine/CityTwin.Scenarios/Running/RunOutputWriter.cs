@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CityTwin.IO.Sumo.Outputs;
 using CityTwin.IO.Tables;
 using CityTwin.Model.Export;
@@ -41,7 +42,7 @@ public static class RunOutputWriter
         var scenario = result.Prepared.Scenario;
         var outputs = scenario.Outputs;
         var first = result.Replications[0];
-        void Table<T>(IEnumerable<T> rows, string name)
+        void Table<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(IEnumerable<T> rows, string name)
         {
             if (!outputs.Tables.Contains(name))
             {

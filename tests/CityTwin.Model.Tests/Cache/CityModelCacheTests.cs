@@ -52,6 +52,15 @@ public class CityModelCacheTests
     }
 
     [Test]
+    public void Save_IntoAFolderThatDoesNotExist_CreatesIt()
+    {
+        var path = Path.Combine(_dir, "new", "deeper", "city.ctw");
+        CityModelCache.Save(SmallCity.Create(), path);
+
+        Assert.That(CityModelCache.Load(path).Roads.Names, Is.EqualTo(SmallCity.Create().Roads.Names));
+    }
+
+    [Test]
     public void Save_LeavesNoTemporaryFiles()
     {
         var path = Path.Combine(_dir, "city.ctw");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CityTwin.Ecs.Randomness;
 using CityTwin.Ecs.Timing;
 using CityTwin.IO.Osm;
@@ -156,8 +157,20 @@ public static class TrafficCommand
                 TableWriter.WriteBoth(lights.LampRows(), output.FullName, "lamps");
                 TableWriter.WriteBoth(lights.RoadRows(), output.FullName, "lighting_roads");
             }
-            File.WriteAllText(Path.Combine(output.FullName, "kpis.json"),
-                JsonSerializer.Serialize(kpis.ToDictionary(k => k.Name, k => k.Value), new JsonSerializerOptions { WriteIndented = true }));
+            var json = new JsonObject();
+            foreach (var (name, value) in kpis)
+            {
+                json[name] = value switch
+                {
+                    double d => JsonValue.Create(d),
+                    int i => JsonValue.Create(i),
+                    long l => JsonValue.Create(l),
+                    ulong u => JsonValue.Create(u),
+                    _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
+                };
+            }
+
+            File.WriteAllText(Path.Combine(output.FullName, "kpis.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             Console.WriteLine($"  tables and kpis.json written to {output.FullName}");
         }
 

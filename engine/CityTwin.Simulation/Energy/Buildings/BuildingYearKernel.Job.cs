@@ -193,8 +193,14 @@ public static partial class BuildingYearKernel
                 pvSum += p;
                 if (!row.IsEmpty)
                 {
+                    // Added one building at a time, in building order, as RunOne does: the feeder loads are then the
+                    // same bits on any machine, whatever vector width it runs (and in the native build).
                     Vector256<double> net = e - p;
-                    row[h] += (net.GetElement(0) + net.GetElement(1)) + (net.GetElement(2) + net.GetElement(3));
+                    ref var sum = ref row[h];
+                    sum += net.GetElement(0);
+                    sum += net.GetElement(1);
+                    sum += net.GetElement(2);
+                    sum += net.GetElement(3);
                 }
 
                 if (perHour is not null)
@@ -293,9 +299,13 @@ public static partial class BuildingYearKernel
                 pvSum += p;
                 if (!row.IsEmpty)
                 {
+                    // In building order, as in RunFour.
                     Vector512<double> net = e - p;
-                    row[h] += ((net.GetElement(0) + net.GetElement(1)) + (net.GetElement(2) + net.GetElement(3)))
-                              + ((net.GetElement(4) + net.GetElement(5)) + (net.GetElement(6) + net.GetElement(7)));
+                    ref var sum = ref row[h];
+                    for (var k = 0; k < 8; k++)
+                    {
+                        sum += net.GetElement(k);
+                    }
                 }
 
                 if (perHour is not null)
