@@ -6,7 +6,7 @@ namespace CityTwin.Cli.Tests;
 /// <summary>
 /// The native (ahead-of-time compiled) build of <c>citytwin</c>, published by <c>tools/publish-native.sh</c>, must
 /// produce the same files as the JIT build for every command a user runs: scenario runs with all outputs, replications,
-/// comparisons and sweeps, quick traffic, OSM (.osm.pbf) import with GeoJSON. Things that break only natively
+/// comparisons and sweeps, quick traffic, OSM (.osm.pbf and .osm) and SUMO network import with GeoJSON. Things that break only natively
 /// (reflection, metadata, generic code made at run time) show up here as a failed command or a differing file.
 /// </summary>
 /// <remarks>Needs clang or gcc; <c>.ci/install-deps</c> installs clang, and <c>.ci/run</c> sets
@@ -120,6 +120,14 @@ public class NativeBuildTests
             Command(exe, "import", pbf, "-o", Path.Combine(outDir, "import", "monaco.ctw"), "--geojson", Path.Combine(outDir, "import"));
             var info = Command(exe, "info", Path.Combine(outDir, "import", "monaco.ctw"));
             File.WriteAllText(Path.Combine(outDir, "import", "info.txt"), info);
+            // OSM XML (OsmSharp's XML reader) and, when the shared data is beside the repository, a SUMO network.
+            Command(exe, "import", Path.Combine(Root, "tests", "CityTwin.IO.Osm.Tests", "TestData", "turn-lanes.osm"),
+                "-o", Path.Combine(outDir, "import", "turn-lanes.ctw"));
+            var sumoNet = Path.Combine(Root, "..", "shared", "data", "sumo", "monaco-generated", "monaco.net.xml.gz");
+            if (File.Exists(sumoNet))
+            {
+                Command(exe, "import", sumoNet, "-o", Path.Combine(outDir, "import", "monaco-sumo.ctw"));
+            }
         }
 
         Assert.That(Directory.EnumerateFiles(Path.Combine(_work, "cmd-jit", "import")).Select(Path.GetFileName),

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -202,11 +203,34 @@ public static class CityModelCache
         return new CityModel(projection, roads, buildings, lamps, new ImportReport(source, nodes, ways, relations, entries), assets);
     }
 
-    private static void WriteArray<T>(BinaryWriter w, T[] array)
+    private static void WriteArray<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields)] T>(
+        BinaryWriter w, T[] array)
         where T : unmanaged
     {
         w.Write(array.Length);
-        w.Write(MemoryMarshal.AsBytes(array.AsSpan()));
+        var bytes = MemoryMarshal.AsBytes(array.AsSpan());
+        if (StructPadding<T>.FieldMask is not { } mask)
+        {
+            w.Write(bytes);
+            return;
+        }
+
+        // Padding bytes written as zeros (StructPadding), one chunk of whole structs at a time.
+        var chunk = new byte[mask.Length * Math.Max(1, 65536 / mask.Length)];
+        for (var start = 0; start < bytes.Length; start += chunk.Length)
+        {
+            var part = chunk.AsSpan(0, Math.Min(chunk.Length, bytes.Length - start));
+            bytes.Slice(start, part.Length).CopyTo(part);
+            for (var s = 0; s < part.Length; s += mask.Length)
+            {
+                for (var k = 0; k < mask.Length; k++)
+                {
+                    part[s + k] &= mask[k];
+                }
+            }
+
+            w.Write(part);
+        }
     }
 
     private static T[] ReadArray<T>(BinaryReader rd, byte[] buffer)

@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using CityTwin.Model.Cache;
 using CityTwin.Model.Tests.TestSupport;
@@ -115,4 +118,70 @@ public class CityModelCacheTests
 
         Assert.That(() => CityModelCache.Load(path), Throws.TypeOf<CacheFormatException>().With.Message.Contains("not a CityTwin city cache"));
     }
+}
+
+public class CityModelCacheLayoutTests
+{
+    private static readonly Type[] Owners =
+    [
+        typeof(CityTwin.Model.Roads.RoadNetwork), typeof(CityTwin.Model.Buildings.BuildingSet), typeof(CityTwin.Model.Lighting.StreetLampSet),
+        typeof(CityTwin.Model.Energy.GridAssetSet),
+    ];
+
+    /// <summary>The padding masks cover exactly the fields' bytes of every struct the cache writes.</summary>
+    [Test]
+    public void FieldMask_CoversExactlyTheFields()
+    {
+        var types = Owners.SelectMany(o => o.GetProperties(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public))
+            .Where(p => p.Name.EndsWith("Array", StringComparison.Ordinal) && p.PropertyType.IsArray && p.PropertyType.GetElementType()!.IsValueType)
+            .Select(p => p.PropertyType.GetElementType()!).Distinct().ToList();
+        Assert.That(types, Has.Count.GreaterThanOrEqualTo(14), "the arrays CityModelCache writes");
+        Assert.Multiple(() =>
+        {
+            foreach (var type in types)
+            {
+                var mask = (byte[]?)typeof(StructPadding<>).MakeGenericType(type).GetField("FieldMask")!.GetValue(null);
+                var size = (int)typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!.MakeGenericMethod(type).Invoke(null, null)!;
+                var fieldBytes = mask?.Count(b => b == 0xFF) ?? size;
+                Assert.That(fieldBytes, Is.EqualTo(FieldBytes(type)), type.Name);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Padding holds whatever was in memory (zeros under the JIT, leftovers in the native build); the cache must not
+    /// depend on it: the same city gives the same bytes.
+    /// </summary>
+    [Test]
+    public void Save_WithGarbageInPadding_WritesTheSameBytes()
+    {
+        var dir = Directory.CreateTempSubdirectory("citytwin-padding-").FullName;
+        try
+        {
+            var clean = Path.Combine(dir, "clean.ctw");
+            CityModelCache.Save(SmallCity.Create(), clean);
+
+            var dirty = SmallCity.Create();
+            var junctions = MemoryMarshal.AsBytes(dirty.Roads.JunctionArray.AsSpan());
+            var mask = StructPadding<CityTwin.Model.Roads.Junction>.FieldMask!;
+            for (var i = 0; i < junctions.Length; i++)
+            {
+                junctions[i] |= (byte)~mask[i % mask.Length]; // fields unchanged, padding all ones
+            }
+
+            var dirtyPath = Path.Combine(dir, "dirty.ctw");
+            CityModelCache.Save(dirty, dirtyPath);
+
+            Assert.That(File.ReadAllBytes(dirtyPath), Is.EqualTo(File.ReadAllBytes(clean)));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static int FieldBytes(Type type) =>
+        type.IsEnum ? FieldBytes(Enum.GetUnderlyingType(type))
+        : type.IsPrimitive ? (type == typeof(bool) ? 1 : type == typeof(char) ? 2 : Marshal.SizeOf(type))
+        : type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Sum(f => FieldBytes(f.FieldType));
 }
