@@ -203,7 +203,7 @@ public static class CityModelCache
         return new CityModel(projection, roads, buildings, lamps, new ImportReport(source, nodes, ways, relations, entries), assets);
     }
 
-    private static void WriteArray<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields)] T>(
+    private static void WriteArray<[DynamicallyAccessedMembers(StructPadding.Members)] T>(
         BinaryWriter w, T[] array)
         where T : unmanaged
     {

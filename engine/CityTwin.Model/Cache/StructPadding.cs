@@ -11,7 +11,7 @@ namespace CityTwin.Model.Cache;
 /// build), so it is cleared on the way out and the same city always gives the same cache bytes.
 /// </summary>
 /// <typeparam name="T">The struct.</typeparam>
-internal static class StructPadding<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields)] T>
+internal static class StructPadding<[DynamicallyAccessedMembers(StructPadding.Members)] T>
     where T : unmanaged
 {
     /// <summary>0xFF for each byte of a field, 0 for each padding byte; null when the struct has no padding.</summary>
@@ -32,7 +32,7 @@ internal static class StructPadding<[DynamicallyAccessedMembers(DynamicallyAcces
     }
 
     [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Nested field types of a model struct are kept with it (DynamicallyAccessedMembers on T covers the top level; model assemblies are not trimmed).")]
-    private static object Filled([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] Type type)
+    private static object Filled([DynamicallyAccessedMembers(StructPadding.Members)] Type type)
     {
         if (type.IsEnum)
         {
@@ -63,4 +63,12 @@ internal static class StructPadding<[DynamicallyAccessedMembers(DynamicallyAcces
 
         return boxed;
     }
+}
+
+/// <summary>What <see cref="StructPadding{T}"/> reads of a struct by reflection (kept in a trimmed build).</summary>
+internal static class StructPadding
+{
+    /// <summary>Fields and the default constructor.</summary>
+    public const DynamicallyAccessedMemberTypes Members =
+        DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor;
 }
