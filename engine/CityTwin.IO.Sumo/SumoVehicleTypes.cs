@@ -12,7 +12,7 @@ internal static class SumoVehicleTypes
     private static readonly HashSet<string> Known =
     [
         "id", "vClass", "carFollowModel", "length", "minGap", "accel", "decel", "emergencyDecel", "sigma", "tau", "maxSpeed",
-        "speedFactor", "speedDev", "delta", "emissionClass", "probability",
+        "speedFactor", "speedDev", "delta", "emissionClass", "probability", "lcSpeedGainRight",
     ];
 
     /// <summary>
@@ -74,6 +74,7 @@ internal static class SumoVehicleTypes
             TauS = xml.Double("tau", t.TauS),
             MaxSpeedMps = xml.Double("maxSpeed", t.MaxSpeedMps),
             Delta = xml.Double("delta", t.Delta),
+            SpeedGainRight = xml.Double("lcSpeedGainRight", t.SpeedGainRight),
             EmissionClass = xml.Attr("emissionClass") ?? t.EmissionClass,
         };
         var emergency = xml.Double("emergencyDecel", t.EmergencyDecelMps2);

@@ -79,6 +79,23 @@ public sealed class ErrorAndReportTests
     }
 
     [Test]
+    public void VType_lcSpeedGainRight_IsRead_AndDefaultsToLc2013s()
+    {
+        var net = SumoNetReader.Read(SharedData.SumoFile("bologna-acosta/acosta_buslanes.net.xml"));
+        var path = Path.Combine(_dir, "lc.rou.xml");
+        File.WriteAllText(path, """
+            <routes>
+              <vType id="symmetric" lcSpeedGainRight="1"/>
+              <vType id="plain"/>
+            </routes>
+            """);
+        var demand = SumoRouteReader.Read(net, new SeededRandom(1), path);
+        Assert.That(demand.Types.Single(t => t.Id == "symmetric").SpeedGainRight, Is.EqualTo(1.0));
+        Assert.That(demand.Types.Single(t => t.Id == "plain").SpeedGainRight, Is.EqualTo(0.1));
+        Assert.That(demand.Report.CountOf("demand", "attribute ignored: lcSpeedGainRight"), Is.EqualTo(0));
+    }
+
+    [Test]
     public void Bad_tls_override_names_file_and_line()
     {
         var net = SumoNetReader.Read(SharedData.SumoFile("bologna-acosta/acosta_buslanes.net.xml"));

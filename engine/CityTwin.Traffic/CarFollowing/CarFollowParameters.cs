@@ -25,6 +25,7 @@ public readonly struct CarFollowParameters
         Politeness = type.Politeness;
         ChangeThresholdMps2 = type.ChangeThresholdMps2;
         KeepRightBiasMps2 = type.KeepRightBiasMps2;
+        SpeedGainRight = type.SpeedGainRight;
         SafeDecelMps2 = type.SafeDecelMps2;
     }
 
@@ -66,6 +67,9 @@ public readonly struct CarFollowParameters
 
     /// <summary>MOBIL keep-right bias, m/s².</summary>
     public double KeepRightBiasMps2 { get; }
+
+    /// <summary>Willingness to change right for speed relative to left (the right threshold is the threshold over it).</summary>
+    public double SpeedGainRight { get; }
 
     /// <summary>MOBIL safe deceleration, m/s².</summary>
     public double SafeDecelMps2 { get; }

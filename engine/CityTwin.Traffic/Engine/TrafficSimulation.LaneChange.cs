@@ -143,7 +143,8 @@ public sealed partial class TrafficSimulation
             var gain = MobilGain(lane, k, candidate, slot, in route, in type, stepS);
             // Keep-right: a change to the right needs less incentive, to the left more (direction −1 is right).
             gain += direction < 0 ? type.KeepRightBiasMps2 : -type.KeepRightBiasMps2;
-            if (gain > type.ChangeThresholdMps2 && gain > bestGain)
+            var threshold = direction < 0 ? type.ChangeThresholdMps2 / type.SpeedGainRight : type.ChangeThresholdMps2;
+            if (gain > threshold && gain > bestGain)
             {
                 bestGain = gain;
                 bestTarget = candidate;

@@ -60,6 +60,11 @@ public sealed record VehicleType
     /// <summary>MOBIL keep-right bias Δa_bias, m/s².</summary>
     public double KeepRightBiasMps2 { get; init; } = 0.3;
 
+    /// <summary>How readily the vehicle changes to the right for speed, relative to the left (SUMO's
+    /// <c>lcSpeedGainRight</c>): a change to the right needs a MOBIL gain of <see cref="ChangeThresholdMps2"/> divided by
+    /// this. 1 is symmetric (textbook MOBIL).</summary>
+    public double SpeedGainRight { get; init; } = 1.0;
+
     /// <summary>MOBIL safe deceleration b_safe imposed on the new follower, m/s².</summary>
     public double SafeDecelMps2 { get; init; } = 4.0;
 
@@ -74,6 +79,8 @@ public sealed record VehicleType
         // constant MOBIL bias instead loaded the right lanes of Bologna's approaches (210_0: 1,142 vehicles against
         // SUMO's 662). Without it the loop counts come closer (parity.md).
         KeepRightBiasMps2 = 0,
+        // LC2013's default: a change to the right for speed takes ten times the deliberation of one to the left.
+        SpeedGainRight = 0.1,
     };
 
     /// <summary>Checks every parameter is in range.</summary>
@@ -92,6 +99,7 @@ public sealed record VehicleType
 
         Positive(TauS, nameof(TauS));
         Positive(MaxSpeedMps, nameof(MaxSpeedMps));
+        Positive(SpeedGainRight, nameof(SpeedGainRight));
         Positive(SpeedFactorMean, nameof(SpeedFactorMean));
         NonNegative(SpeedFactorDev, nameof(SpeedFactorDev));
         if (Sigma is < 0 or > 1)

@@ -60,7 +60,6 @@ public sealed class SumoParityTests
     }
 
     [Test]
-    [Explicit("Not met (2026-12-03, fourth session): arrived +0.0%, duration +0.7%, speed +6.1%, time loss +2.9% (all met), GEH<5 at 83% of loops (48/58, target 50; 26 of 28 sites summed over lanes: lane use at merges differs); see benchmarks/parity.md")]
     public void BolognaAcosta() => Bologna("acosta");
 
     [Test]
