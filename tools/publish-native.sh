@@ -29,6 +29,14 @@ fi
 rid=$(dotnet --info | grep -oP '^\s*RID:\s*\K\S+' | head -n 1)
 artifacts=${CITYTWIN_NATIVE_ARTIFACTS:-$root/out/.native-build}
 echo "publish-native: $rid with $cc into $out" >&2
+# (NU1603: OsmSharp's pinned protobuf-net versions resolve to the next ones the registry has; known and harmless.)
+set +e
 dotnet publish "$root/tools/CityTwin.Cli" -c Release -r "${rid:-linux-x64}" -p:PublishAot=true -p:CppCompilerAndLinker="$cc" \
-  --artifacts-path "$artifacts" -o "$out" --verbosity quiet "$@"
+  --artifacts-path "$artifacts" -o "$out" --verbosity quiet "$@" 2>&1 | grep -v "warning NU1603"
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 0 ]; then
+  echo "publish-native: dotnet publish failed (exit $status)" >&2
+  exit "$status"
+fi
 echo "publish-native: $out/citytwin" >&2

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Parquet;
 using Parquet.Schema;
 
 namespace CityTwin.IO.Tables;
@@ -71,11 +70,8 @@ public sealed class ColumnTable
     {
         var textFields = _text.Select(c => new DataField<string>(c.Name)).ToList();
         var numberFields = _numbers.Select(c => new DataField<double>(c.Name)).ToList();
-        var schema = new ParquetSchema([.. textFields, .. numberFields]);
-        var writer = ParquetWriter.CreateAsync(schema, stream).GetAwaiter().GetResult();
-        try
+        TableWriter.WriteRowGroup(stream, [.. textFields, .. numberFields], group =>
         {
-            using var group = writer.CreateRowGroup();
             for (var i = 0; i < _text.Count; i++)
             {
                 group.WriteAsync(textFields[i], _text[i].Values, null).GetAwaiter().GetResult();
@@ -85,11 +81,7 @@ public sealed class ColumnTable
             {
                 group.WriteAsync<double>(numberFields[i], _numbers[i].Values.ToArray().AsMemory(), null).GetAwaiter().GetResult();
             }
-        }
-        finally
-        {
-            writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
+        });
     });
 
     private List<T> Column<T>(List<(string Name, List<T> Values)> columns, string name, T empty)

@@ -53,23 +53,29 @@ public static class TableWriter
         ArgumentNullException.ThrowIfNull(rows);
         var list = rows as IList<T> ?? rows.ToList();
         var columns = ColumnsOf<T>.All;
-        WriteAtomically(path, stream =>
+        WriteAtomically(path, stream => WriteRowGroup(stream, columns.Select(c => c.Field), group =>
         {
-            var schema = new ParquetSchema(columns.Select(c => (Field)c.Field));
-            var writer = ParquetWriter.CreateAsync(schema, stream).GetAwaiter().GetResult();
-            try
+            foreach (var column in columns)
             {
-                using var group = writer.CreateRowGroup();
-                foreach (var column in columns)
-                {
-                    column.WriteParquet(group, list);
-                }
+                column.WriteParquet(group, list);
             }
-            finally
-            {
-                writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
-        });
+        }));
+    }
+
+    /// <summary>Writes a Parquet file of one row group: the schema of <paramref name="fields"/>, then the columns
+    /// <paramref name="writeColumns"/> writes into the group, in the same order.</summary>
+    internal static void WriteRowGroup(Stream stream, IEnumerable<DataField> fields, Action<ParquetRowGroupWriter> writeColumns)
+    {
+        var writer = ParquetWriter.CreateAsync(new ParquetSchema(fields.Cast<Field>()), stream).GetAwaiter().GetResult();
+        try
+        {
+            using var group = writer.CreateRowGroup();
+            writeColumns(group);
+        }
+        finally
+        {
+            writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>Writes <c>name.csv</c> and <c>name.parquet</c> in a folder.</summary>
