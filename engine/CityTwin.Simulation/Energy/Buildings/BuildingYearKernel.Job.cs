@@ -196,11 +196,12 @@ public static partial class BuildingYearKernel
                     // Added one building at a time, in building order, as RunOne does: the feeder loads are then the
                     // same bits on any machine, whatever vector width it runs (and in the native build).
                     Vector256<double> net = e - p;
-                    ref var sum = ref row[h];
+                    double sum = row[h];
                     sum += net.GetElement(0);
                     sum += net.GetElement(1);
                     sum += net.GetElement(2);
                     sum += net.GetElement(3);
+                    row[h] = sum;
                 }
 
                 if (perHour is not null)
@@ -301,11 +302,17 @@ public static partial class BuildingYearKernel
                 {
                     // In building order, as in RunFour.
                     Vector512<double> net = e - p;
-                    ref var sum = ref row[h];
-                    for (var k = 0; k < 8; k++)
-                    {
-                        sum += net.GetElement(k);
-                    }
+                    Vector256<double> lower = net.GetLower(), upper = net.GetUpper();
+                    double sum = row[h];
+                    sum += lower.GetElement(0);
+                    sum += lower.GetElement(1);
+                    sum += lower.GetElement(2);
+                    sum += lower.GetElement(3);
+                    sum += upper.GetElement(0);
+                    sum += upper.GetElement(1);
+                    sum += upper.GetElement(2);
+                    sum += upper.GetElement(3);
+                    row[h] = sum;
                 }
 
                 if (perHour is not null)
