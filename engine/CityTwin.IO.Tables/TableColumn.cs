@@ -63,16 +63,23 @@ internal abstract class TableColumn<[DynamicallyAccessedMembers(DynamicallyAcces
         var name = property.Name;
         return type == typeof(double) ? new ValueColumn<double>(name, Getter<double>(property), AppendDouble)
             : type == typeof(float) ? new ValueColumn<float>(name, Getter<float>(property), AppendFloat)
-            : type == typeof(int) ? new ValueColumn<int>(name, Getter<int>(property), (l, v) => l.Append(CultureInfo.InvariantCulture, $"{v}"))
-            : type == typeof(long) ? new ValueColumn<long>(name, Getter<long>(property), (l, v) => l.Append(CultureInfo.InvariantCulture, $"{v}"))
-            : type == typeof(short) ? new ValueColumn<short>(name, Getter<short>(property), (l, v) => l.Append(CultureInfo.InvariantCulture, $"{v}"))
-            : type == typeof(byte) ? new ValueColumn<byte>(name, Getter<byte>(property), (l, v) => l.Append(CultureInfo.InvariantCulture, $"{v}"))
+            : type == typeof(int) ? Integer<int>(property)
+            : type == typeof(long) ? Integer<long>(property)
+            : type == typeof(short) ? Integer<short>(property)
+            : type == typeof(byte) ? Integer<byte>(property)
+            : type == typeof(uint) ? Integer<uint>(property)
+            : type == typeof(ushort) ? Integer<ushort>(property)
+            : type == typeof(sbyte) ? Integer<sbyte>(property)
             : type == typeof(bool) ? new ValueColumn<bool>(name, Getter<bool>(property), (l, v) => l.Append(v ? "true" : "false"))
             : type == typeof(string) ? new StringColumn(name, Getter<string?>(property))
             : type.IsEnum && Type.GetTypeCode(Enum.GetUnderlyingType(type)) is >= TypeCode.SByte and <= TypeCode.Int32 ? new EnumColumn(property)
             : throw new NotSupportedException(
                 $"Table column {typeof(T).Name}.{name} is of type {type.Name}; a table column holds a number, bool, string or enum (of at most 32 bits).");
     }
+
+    private static ValueColumn<TValue> Integer<TValue>(PropertyInfo property)
+        where TValue : struct, ISpanFormattable =>
+        new(property.Name, Getter<TValue>(property), (line, value) => line.Append(CultureInfo.InvariantCulture, $"{value}"));
 
     private static Func<T, TValue> Getter<TValue>(PropertyInfo property)
     {

@@ -6,7 +6,8 @@ using NetTopologySuite.Features;
 
 namespace CityTwin.Scenarios.Running;
 
-/// <summary>GeoJSON map layers with results attached (lon/lat, RFC 7946): buildings with their year of energy, lamps with their energy.</summary>
+/// <summary>GeoJSON map layers with results attached (lon/lat, RFC 7946): buildings with their year of energy, lamps with their
+/// energy. Written with <see cref="GeoJsonFile.Write"/>.</summary>
 public static class GeoJsonLayers
 {
     /// <summary>Building footprints with annual heating, cooling and PV (kWh) and heating intensity (kWh/m²).</summary>
@@ -48,9 +49,4 @@ public static class GeoJsonLayers
 
         return features;
     }
-
-    /// <summary>Writes a layer to a file (through a temporary file).</summary>
-    /// <param name="features">The layer.</param>
-    /// <param name="path">Destination.</param>
-    public static void Write(FeatureCollection features, string path) => GeoJsonFile.Write(features, path);
 }

@@ -106,15 +106,15 @@ public static class RunOutputWriter
         if (outputs.GeoJson)
         {
             var city = result.Prepared.City;
-            GeoJsonLayers.Write(GeoJsonExporter.Roads(city), Path.Combine(dir, "roads.geojson"));
+            GeoJsonFile.Write(GeoJsonExporter.Roads(city), Path.Combine(dir, "roads.geojson"));
             if (first.Energy is { } year)
             {
-                GeoJsonLayers.Write(GeoJsonLayers.Buildings(city, year), Path.Combine(dir, "buildings.geojson"));
+                GeoJsonFile.Write(GeoJsonLayers.Buildings(city, year), Path.Combine(dir, "buildings.geojson"));
             }
 
             if (first.Lamps.Count > 0)
             {
-                GeoJsonLayers.Write(GeoJsonLayers.Lamps(city, first.Lamps), Path.Combine(dir, "lamps.geojson"));
+                GeoJsonFile.Write(GeoJsonLayers.Lamps(city, first.Lamps), Path.Combine(dir, "lamps.geojson"));
             }
         }
 

@@ -76,7 +76,7 @@ public static class EnergyCommand
                     i, model.Buildings.Buildings[i].OsmId, result.Feeders.FeederOfBuilding[i], result.FloorAreaM2[i], result.HeatingKWh[i],
                     result.CoolingKWh[i], result.ElectricityKWh[i], result.PvKWh[i], result.PvCapacityKWp[i])).ToList();
                 IO.Tables.TableWriter.WriteParquet(rows, Path.Combine(output.FullName, "buildings.parquet"));
-                Scenarios.Running.GeoJsonLayers.Write(Scenarios.Running.GeoJsonLayers.Buildings(model, result), Path.Combine(output.FullName, "buildings.geojson"));
+                Model.Export.GeoJsonFile.Write(Scenarios.Running.GeoJsonLayers.Buildings(model, result), Path.Combine(output.FullName, "buildings.geojson"));
                 Console.WriteLine($"  tables written to {output.FullName}");
             }
 

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CityTwin.Ecs.Randomness;
 using CityTwin.Ecs.Timing;
 using CityTwin.IO.Osm;
@@ -157,20 +155,14 @@ public static class TrafficCommand
                 TableWriter.WriteBoth(lights.LampRows(), output.FullName, "lamps");
                 TableWriter.WriteBoth(lights.RoadRows(), output.FullName, "lighting_roads");
             }
-            var json = new JsonObject();
+            // The same kpis.json form as a scenario run's (KpiSet), so `compare` and scripts read both alike.
+            var set = new Scenarios.Running.KpiSet();
             foreach (var (name, value) in kpis)
             {
-                json[name] = value switch
-                {
-                    double d => JsonValue.Create(d),
-                    int i => JsonValue.Create(i),
-                    long l => JsonValue.Create(l),
-                    ulong u => JsonValue.Create(u),
-                    _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
-                };
+                set.Set(name, Convert.ToDouble(value, CultureInfo.InvariantCulture));
             }
 
-            File.WriteAllText(Path.Combine(output.FullName, "kpis.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            File.WriteAllText(Path.Combine(output.FullName, "kpis.json"), set.ToJson());
             Console.WriteLine($"  tables and kpis.json written to {output.FullName}");
         }
 
