@@ -11,7 +11,8 @@ public static class SumoMappings
 
     /// <summary>
     /// The model class of one SUMO vClass: passenger-like classes → Passenger, bus/coach → Bus, truck/trailer/delivery →
-    /// Truck, motorcycle/moped → Motorcycle, bicycle, pedestrian; rail, tram, ship and other classes → None.
+    /// Truck, motorcycle/moped → Motorcycle, bicycle, pedestrian; rail, rail_urban, rail_electric, rail_fast → Rail;
+    /// tram → Tram; ship and other classes → None.
     /// </summary>
     /// <param name="vClass">SUMO vClass name.</param>
     /// <returns>The class, or <see cref="VehicleClasses.None"/> when the model has no equivalent.</returns>
@@ -22,6 +23,8 @@ public static class SumoMappings
         "motorcycle" or "moped" => VehicleClasses.Motorcycle,
         "bicycle" => VehicleClasses.Bicycle,
         "pedestrian" => VehicleClasses.Pedestrian,
+        "rail" or "rail_urban" or "rail_electric" or "rail_fast" => VehicleClasses.Rail,
+        "tram" => VehicleClasses.Tram,
 
         // SUMO's "ignoring" class may use every lane whatever its permissions: every modelled class at once.
         "ignoring" => All,
@@ -30,7 +33,7 @@ public static class SumoMappings
 
     /// <summary>Every class the model knows.</summary>
     public static VehicleClasses All => VehicleClasses.Passenger | VehicleClasses.Bus | VehicleClasses.Truck |
-        VehicleClasses.Bicycle | VehicleClasses.Pedestrian | VehicleClasses.Motorcycle;
+        VehicleClasses.Bicycle | VehicleClasses.Pedestrian | VehicleClasses.Motorcycle | VehicleClasses.Rail | VehicleClasses.Tram;
 
     /// <summary>Allowed classes of a lane from SUMO's <c>allow</c>/<c>disallow</c> lists (neither: everything).</summary>
     /// <param name="allow">Space-separated allow list, or null.</param>

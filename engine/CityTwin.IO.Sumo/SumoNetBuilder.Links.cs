@@ -175,6 +175,14 @@ internal sealed partial class SumoNetBuilder
             ref var junction = ref junctions[c.Junction];
             var ok = programIndex.TryGetValue(tl, out var p) && c.SignalLink >= 0 && c.SignalLink < Plans[p].LinkCount &&
                 (junction.SignalProgram < 0 || junction.SignalProgram == p);
+            if (!ok && raw.Junctions[c.Junction].Type == "rail_signal")
+            {
+                // SUMO builds rail signals' logic itself (no tlLogic in the net): a block signal in the model.
+                c.Control = LinkControl.RailSignal;
+                c.SignalLink = -1;
+                continue;
+            }
+
             if (!ok)
             {
                 // The model has one program per junction and every link needs a state column; anything else would

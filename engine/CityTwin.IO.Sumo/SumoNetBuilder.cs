@@ -65,7 +65,7 @@ internal sealed partial class SumoNetBuilder(SumoNetRaw raw, SumoReport report, 
                 Position = new PointM(j.XM - originXM, j.YM - originYM), OsmNodeId = 0, OsmNodeCount = 1, SignalProgram = -1,
                 Kind = SumoMappings.JunctionKindOf(j.Type),
             });
-            if (j.Type is "zipper" or "rail_signal" or "rail_crossing" or "traffic_light_right_on_red" or "left_before_right" or "unregulated")
+            if (j.Type is "zipper" or "rail_crossing" or "traffic_light_right_on_red" or "left_before_right" or "unregulated")
             {
                 report.Add("roads", $"junction type '{j.Type}' approximated", ReportSeverity.Info, j.Id);
             }

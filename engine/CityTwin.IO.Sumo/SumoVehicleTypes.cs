@@ -17,7 +17,8 @@ internal static class SumoVehicleTypes
 
     /// <summary>
     /// SUMO 1.15's vClass defaults (vehicle type documentation, "Abstract Vehicle Class" table): length, minGap,
-    /// accel, decel, emergencyDecel, maxSpeed; sigma 0.5, tau 1, speedDev 0.1 for all road vehicles.
+    /// accel, decel, emergencyDecel, maxSpeed; sigma 0.5, tau 1, speedDev 0.1 for all road vehicles; trains and trams as
+    /// SUMO 1.15 reports them (sigma 0, speedDev 0).
     /// </summary>
     public static VehicleType Defaults(string id, string vClass)
     {
@@ -31,9 +32,23 @@ internal static class SumoVehicleTypes
             "moped" => t with { LengthM = 2.1, AccelMps2 = 1.1, DecelMps2 = 7, EmergencyDecelMps2 = 10, MaxSpeedMps = 12.5 },
             "bicycle" => t with { LengthM = 1.6, MinGapM = 0.5, AccelMps2 = 1.2, DecelMps2 = 3, EmergencyDecelMps2 = 7, MaxSpeedMps = 5.56 },
             "pedestrian" => t with { LengthM = 0.215, MinGapM = 0.25, AccelMps2 = 1.5, DecelMps2 = 2, EmergencyDecelMps2 = 5, MaxSpeedMps = 1.39 },
+            // Rail vehicles: SUMO 1.15's values as its TraCI reports them for a bare vType of the class (no dawdling, no
+            // speed spread: sigma 0, speedDev 0).
+            "rail" => Train(t, 135, 44.44, 0.25, 1.3, 5),
+            "rail_urban" => Train(t, 109.5, 27.78, 1, 3, 7),
+            "rail_electric" => Train(t, 200, 61.11, 0.5, 1.3, 5),
+            "rail_fast" => Train(t, 200, 91.67, 0.5, 1.3, 5),
+            "tram" => Train(t, 22, 22.22, 1, 3, 7) with { MinGapM = 2.5 },
             _ => t,
         };
     }
+
+    private static VehicleType Train(VehicleType t, double lengthM, double maxSpeedMps, double accelMps2, double decelMps2, double emergencyDecelMps2) =>
+        t with
+        {
+            LengthM = lengthM, MinGapM = 5, MaxSpeedMps = maxSpeedMps, AccelMps2 = accelMps2, DecelMps2 = decelMps2,
+            EmergencyDecelMps2 = emergencyDecelMps2, Sigma = 0, SpeedFactorDev = 0,
+        };
 
     /// <summary>Reads the current <c>vType</c> element.</summary>
     public static VehicleType Read(SumoXml xml, SumoReport report)

@@ -1,4 +1,5 @@
 using CityTwin.Ecs.Randomness;
+using CityTwin.Model.Roads;
 
 namespace CityTwin.IO.Sumo.Tests;
 
@@ -93,6 +94,37 @@ public sealed class ErrorAndReportTests
         Assert.That(demand.Types.Single(t => t.Id == "symmetric").SpeedGainRight, Is.EqualTo(1.0));
         Assert.That(demand.Types.Single(t => t.Id == "plain").SpeedGainRight, Is.EqualTo(0.1));
         Assert.That(demand.Report.CountOf("demand", "attribute ignored: lcSpeedGainRight"), Is.EqualTo(0));
+    }
+
+    [Test]
+    public void VType_of_a_rail_class_gets_SUMOs_train_defaults()
+    {
+        // Values SUMO 1.15 reports through TraCI for a bare vType of each class (sigma 0 and no speed spread for all).
+        var net = SumoNetReader.Read(SharedData.SumoFile("bologna-acosta/acosta_buslanes.net.xml"));
+        var path = Path.Combine(_dir, "rail.rou.xml");
+        File.WriteAllText(path, """
+            <routes>
+              <vType id="train" vClass="rail"/>
+              <vType id="s-bahn" vClass="rail_urban"/>
+              <vType id="tram" vClass="tram"/>
+              <vType id="ice" vClass="rail_fast" length="400"/>
+            </routes>
+            """);
+        var demand = SumoRouteReader.Read(net, new SeededRandom(1), path);
+        var train = demand.Types.Single(t => t.Id == "train");
+        var urban = demand.Types.Single(t => t.Id == "s-bahn");
+        var tram = demand.Types.Single(t => t.Id == "tram");
+        var ice = demand.Types.Single(t => t.Id == "ice");
+        Assert.Multiple(() =>
+        {
+            Assert.That((train.VehicleClass, train.LengthM, train.MinGapM, train.MaxSpeedMps, train.AccelMps2, train.DecelMps2, train.EmergencyDecelMps2),
+                Is.EqualTo((VehicleClasses.Rail, 135.0, 5.0, 44.44, 0.25, 1.3, 5.0)));
+            Assert.That((train.Sigma, train.SpeedFactorDev), Is.EqualTo((0.0, 0.0)));
+            Assert.That((urban.VehicleClass, urban.LengthM, urban.MaxSpeedMps, urban.AccelMps2), Is.EqualTo((VehicleClasses.Rail, 109.5, 27.78, 1.0)));
+            Assert.That((tram.VehicleClass, tram.LengthM, tram.MinGapM, tram.MaxSpeedMps), Is.EqualTo((VehicleClasses.Tram, 22.0, 2.5, 22.22)));
+            Assert.That((ice.VehicleClass, ice.LengthM, ice.MaxSpeedMps), Is.EqualTo((VehicleClasses.Rail, 400.0, 91.67)));
+            Assert.That(demand.Report.CountOf("demand", "vClass 'rail' has no model class (treated as passenger)"), Is.Zero);
+        });
     }
 
     [Test]

@@ -138,6 +138,29 @@ public sealed class SumoNetReaderTests
     }
 
     [Test]
+    public void Rail_signals_become_block_signals_and_rail_lanes_take_trains()
+    {
+        // Wildau: five rail_signal junctions (SUMO builds their logic itself, so the net has no tlLogic for them) and tracks
+        // whose lanes allow "rail rail_electric rail_fast" or "rail_urban rail".
+        var net = SumoNetReader.Read(SharedData.SumoFile("../counts/wildau/Netzmodell2.net.xml.gz"));
+        var roads = net.Model.Roads;
+        var railSignals = roads.Connections.ToArray().Where(c => c.Control == LinkControl.RailSignal).ToList();
+        Assert.That(net.TryGetEdge("6074658#1", out var track), Is.True);
+        Assert.That(net.TryGetEdge("131942152", out var road), Is.True);
+        Assert.Multiple(() =>
+        {
+            Assert.That(railSignals, Has.Count.EqualTo(5), "one link through each of the five rail signals");
+            Assert.That(railSignals.All(c => c.SignalLink == -1), Is.True);
+            Assert.That(roads.LaneAllows(roads.Edges[track].FirstLane, VehicleClasses.Rail), Is.True);
+            Assert.That(roads.LaneAllows(roads.Edges[track].FirstLane, VehicleClasses.Passenger), Is.False);
+            Assert.That(roads.LaneAllows(roads.Edges[road].FirstLane + 1, VehicleClasses.Rail), Is.False, "the carriageway disallows rail");
+            Assert.That(SumoMappings.Permissions("tram", null), Is.EqualTo(VehicleClasses.Tram));
+            Assert.That(SumoMappings.Permissions(null, "rail rail_urban rail_electric rail_fast tram") & (VehicleClasses.Rail | VehicleClasses.Tram),
+                Is.EqualTo(VehicleClasses.None));
+        });
+    }
+
+    [Test]
     public void Geo_referenced_net_gets_a_projection_at_its_centre()
     {
         var net = SumoNetReader.Read(SharedData.SumoFile("monaco-generated/monaco.net.xml.gz"));

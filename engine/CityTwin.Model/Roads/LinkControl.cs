@@ -20,4 +20,10 @@ public enum LinkControl : byte
 
     /// <summary>Right before left: yield to foes from the right.</summary>
     RightBeforeLeft = 5,
+
+    /// <summary>
+    /// Rail block signal (SUMO's <c>rail_signal</c> junctions): a vehicle passes only when the track beyond it, up to the
+    /// next rail signal along its route or the route's end, holds no other vehicle.
+    /// </summary>
+    RailSignal = 6,
 }

@@ -24,4 +24,10 @@ public enum VehicleClasses : byte
 
     /// <summary>Motorcycles and mopeds.</summary>
     Motorcycle = 32,
+
+    /// <summary>Trains on heavy and urban rail (SUMO's <c>rail</c>, <c>rail_urban</c>, <c>rail_electric</c>, <c>rail_fast</c>).</summary>
+    Rail = 64,
+
+    /// <summary>Trams (SUMO's <c>tram</c>).</summary>
+    Tram = 128,
 }

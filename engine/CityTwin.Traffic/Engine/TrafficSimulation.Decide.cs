@@ -205,7 +205,8 @@ public sealed partial class TrafficSimulation
 
             var permitted = hop == 0
                 ? MayEnter(connection, in route, speed, distance, in type, stoppedS, 0) || Committed(connection, in route, speed, distance, in type, wasPermitted)
-                : SignalAllows(connection, speed, distance, in type);
+                : SignalAllows(connection, speed, distance, in type) &&
+                  (Network.Connections[connection].Control != LinkControl.RailSignal || BlockClear(connection, route.Route, step, route.Type));
             if (hop == 0)
             {
                 mayPass = permitted;
@@ -234,6 +235,41 @@ public sealed partial class TrafficSimulation
         }
 
         return (double.PositiveInfinity, 0, mayPass);
+    }
+
+    /// <summary>Longest block a rail signal guards, metres: the walk along the route stops there (a line without further
+    /// signals is clear once this much track beyond the signal is empty).</summary>
+    private const double MaxBlockM = 20_000;
+
+    /// <summary>
+    /// Whether the block behind rail signal <paramref name="connection"/> is clear for a vehicle on route
+    /// <paramref name="routeIndex"/> at route step <paramref name="step"/> (the step of the lane the signal ends): no
+    /// vehicle on the lanes from the signal up to the next rail signal along the route, or to the route's end (SUMO's
+    /// <c>rail_signal</c>, without its reservations of merging routes and flank protection).
+    /// </summary>
+    /// <remarks>Reads only lanes' occupancy, so it belongs to the read phase (Decide); the move phase does not call it.</remarks>
+    private bool BlockClear(int connection, int routeIndex, int step, int type)
+    {
+        var lane = Network.Connections[connection].ToLane;
+        var lengthM = 0.0;
+        for (var s = step + 1; lengthM < MaxBlockM; s++)
+        {
+            if (_lanes.Slots(lane).Length > 0)
+            {
+                return false;
+            }
+
+            var next = ExitConnectionOf(lane, routeIndex, s, type);
+            if (next < 0 || Network.Connections[next].Control == LinkControl.RailSignal)
+            {
+                return true;
+            }
+
+            lengthM += _laneLengthM[lane] + Network.Connections[next].LengthM;
+            lane = Network.Connections[next].ToLane;
+        }
+
+        return true;
     }
 
     /// <summary>Whether a signal ahead lets the vehicle pass (junctions beyond the first are checked for red only).</summary>
@@ -273,6 +309,14 @@ public sealed partial class TrafficSimulation
                 mustYield = state == SignalState.GreenMinor;
                 break;
             case LinkControl.Major:
+                mustYield = false;
+                break;
+            case LinkControl.RailSignal:
+                if (!BlockClear(connection, route.Route, route.Step, route.Type))
+                {
+                    return false;
+                }
+
                 mustYield = false;
                 break;
             case LinkControl.Stop:

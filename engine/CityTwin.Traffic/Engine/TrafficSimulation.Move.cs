@@ -1,3 +1,4 @@
+using CityTwin.Model.Roads;
 using CityTwin.Traffic.Lanes;
 using CityTwin.Traffic.Outputs;
 using CityTwin.Traffic.Vehicles;
@@ -112,7 +113,10 @@ public sealed partial class TrafficSimulation
             }
 
             var exit = route.ExitConnection;
-            var permitted = exit >= 0 && (hops == 0 ? kinematics.MayPass : SignalAllows(exit, v1, 0, in type));
+            // A rail signal reached beyond the first junction of the step is not passed in the same step: whether its block
+            // is clear is read in the decide phase (other partitions are moving vehicles now), so the vehicle waits there.
+            var permitted = exit >= 0 && (hops == 0 ? kinematics.MayPass
+                : SignalAllows(exit, v1, 0, in type) && Network.Connections[exit].Control != LinkControl.RailSignal);
             if (!permitted)
             {
                 // Held at the stop line (red, yielding, no room, or a lane change that did not happen in time).

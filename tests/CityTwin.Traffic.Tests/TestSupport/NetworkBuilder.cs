@@ -19,6 +19,9 @@ public sealed class NetworkBuilder
         return _junctions.Count - 1;
     }
 
+    /// <summary>Classes every edge allows (default: cars, buses and trucks).</summary>
+    public VehicleClasses Allowed { get; set; } = VehicleClasses.Passenger | VehicleClasses.Bus | VehicleClasses.Truck;
+
     /// <summary>An edge; its length defaults to the straight distance between its junctions.</summary>
     public int Edge(int from, int to, int lanes = 1, double speedMps = 13.89, double? lengthM = null)
     {
@@ -68,7 +71,7 @@ public sealed class NetworkBuilder
             {
                 FromJunction = from, ToJunction = to, OsmWayId = 1000 + e, NameIndex = -1, FirstPoint = points.Count, PointCount = 2,
                 FirstLane = lanes.Count, LaneCount = (byte)laneCount, LengthM = length, SpeedLimitMps = (float)speed,
-                Class = RoadClass.Primary, Allowed = VehicleClasses.Passenger | VehicleClasses.Bus | VehicleClasses.Truck,
+                Class = RoadClass.Primary, Allowed = Allowed,
             };
             points.Add(_junctions[from].Position);
             points.Add(_junctions[to].Position);
