@@ -69,6 +69,7 @@ public class RailSignalTests
                 // departures), and the later trains stop at the signal.
                 Assert.That(trips.Zip(trips.Skip(1), (a, b) => b.ArrivalS - a.ArrivalS).Min(), Is.GreaterThanOrEqualTo(2_135 / 44.44));
                 Assert.That(trips.Skip(2).All(t => t.WaitingTimeS > 0), Is.True, "the later trains stopped at the signal");
+                Assert.That(sim.GapViolations, Is.Zero, "trains braked in time for the closed signal (760 m at 44 m/s) and kept their gaps");
             });
         }
     }
