@@ -51,6 +51,7 @@ internal sealed partial class SumoNetBuilder
         var perConnection = new List<Conflict>[connections.Length];
         foreach (var (j, links) in byJunction)
         {
+            var railCrossing = raw.Junctions[j].Type == "rail_crossing";
             foreach (var a in links)
             {
                 var (respA, foesA) = requests[j][_junctionLink[a].Link];
@@ -69,6 +70,14 @@ internal sealed partial class SumoNetBuilder
                     if (!(aYields || bYields || Bit(foesA, rowB) || Bit(foesB, rowA)))
                     {
                         continue;
+                    }
+
+                    if (railCrossing && IsTrack(connections[a]) != IsTrack(connections[b]))
+                    {
+                        // At a level crossing SUMO's crossing logic closes the road for trains whatever the static matrix
+                        // says (Wildau's has a train link yielding to a road link): the road gives way.
+                        aYields = !IsTrack(connections[a]);
+                        bYields = !aYields;
                     }
 
                     if (a < b && aYields == bYields)
@@ -99,6 +108,11 @@ internal sealed partial class SumoNetBuilder
 
         return conflicts.ToArray();
     }
+
+    /// <summary>Whether a connection leaves a track: its edge takes trains or trams and no road vehicles.</summary>
+    private bool IsTrack(in Connection c) =>
+        (_edges[c.FromEdge].Allowed & (VehicleClasses.Rail | VehicleClasses.Tram)) != 0 &&
+        (_edges[c.FromEdge].Allowed & (VehicleClasses.Passenger | VehicleClasses.Bus | VehicleClasses.Truck)) == 0;
 
     private static bool Bit(string bits, int link) => link < bits.Length && bits[bits.Length - 1 - link] == '1';
 }

@@ -175,10 +175,11 @@ internal sealed partial class SumoNetBuilder
             ref var junction = ref junctions[c.Junction];
             var ok = programIndex.TryGetValue(tl, out var p) && c.SignalLink >= 0 && c.SignalLink < Plans[p].LinkCount &&
                 (junction.SignalProgram < 0 || junction.SignalProgram == p);
-            if (!ok && raw.Junctions[c.Junction].Type == "rail_signal")
+            if (!ok && raw.Junctions[c.Junction].Type is "rail_signal" or "rail_crossing")
             {
-                // SUMO builds rail signals' logic itself (no tlLogic in the net): a block signal in the model.
-                c.Control = LinkControl.RailSignal;
+                // SUMO builds the logic of rail signals and level crossings itself (no tlLogic in the net): a block signal
+                // in the model; at a crossing, priority links where the road gives way to trains (see BuildConflicts).
+                c.Control = raw.Junctions[c.Junction].Type == "rail_signal" ? LinkControl.RailSignal : LinkControl.Major;
                 c.SignalLink = -1;
                 continue;
             }

@@ -154,10 +154,29 @@ public sealed class SumoNetReaderTests
             Assert.That(roads.LaneAllows(roads.Edges[track].FirstLane, VehicleClasses.Rail), Is.True);
             Assert.That(roads.LaneAllows(roads.Edges[track].FirstLane, VehicleClasses.Passenger), Is.False);
             Assert.That(roads.LaneAllows(roads.Edges[road].FirstLane + 1, VehicleClasses.Rail), Is.False, "the carriageway disallows rail");
+            Assert.That(LevelCrossingYield(net, ("111677668#0", "111677668#3"), ("153134060#0", "153134060#1")), Is.EqualTo((true, false)),
+                "the road gives way to the train at the level crossing (SUMO's static matrix says the opposite there)");
+            Assert.That(LevelCrossingYield(net, ("-111677668#3", "-111677668#0"), ("6074658#2", "6074658#3")), Is.EqualTo((true, false)));
             Assert.That(SumoMappings.Permissions("tram", null), Is.EqualTo(VehicleClasses.Tram));
             Assert.That(SumoMappings.Permissions(null, "rail rail_urban rail_electric rail_fast tram") & (VehicleClasses.Rail | VehicleClasses.Tram),
                 Is.EqualTo(VehicleClasses.None));
         });
+    }
+
+    /// <summary>Whether the road link yields to the rail link, and the rail link to the road link.</summary>
+    private static (bool RoadYields, bool RailYields) LevelCrossingYield(SumoNetwork net, (string From, string To) road, (string From, string To) rail)
+    {
+        var roads = net.Model.Roads;
+        int Find((string From, string To) link)
+        {
+            Assert.That(net.TryGetEdge(link.From, out var from), Is.True, link.From);
+            Assert.That(net.TryGetEdge(link.To, out var to), Is.True, link.To);
+            return roads.Connections.ToArray().Select((c, i) => (c, i)).Single(x => x.c.FromEdge == from && x.c.ToEdge == to).i;
+        }
+
+        var a = Find(road);
+        var b = Find(rail);
+        return (roads.GetConflicts(a).ToArray().Single(c => c.Foe == b).MustYield, roads.GetConflicts(b).ToArray().Single(c => c.Foe == a).MustYield);
     }
 
     [Test]
