@@ -79,18 +79,24 @@ public sealed class ErrorAndReportTests
         });
     }
 
+    /// <summary>Writes <paramref name="xml"/> as a route file and reads it against the Bologna acosta net.</summary>
+    private SumoDemand ReadOnAcosta(string fileName, string xml)
+    {
+        var net = SumoNetReader.Read(SharedData.SumoFile("bologna-acosta/acosta_buslanes.net.xml"));
+        var path = Path.Combine(_dir, fileName);
+        File.WriteAllText(path, xml);
+        return SumoRouteReader.Read(net, new SeededRandom(1), path);
+    }
+
     [Test]
     public void VType_lcSpeedGainRight_IsRead_AndDefaultsToLc2013s()
     {
-        var net = SumoNetReader.Read(SharedData.SumoFile("bologna-acosta/acosta_buslanes.net.xml"));
-        var path = Path.Combine(_dir, "lc.rou.xml");
-        File.WriteAllText(path, """
+        var demand = ReadOnAcosta("lc.rou.xml", """
             <routes>
               <vType id="symmetric" lcSpeedGainRight="1"/>
               <vType id="plain"/>
             </routes>
             """);
-        var demand = SumoRouteReader.Read(net, new SeededRandom(1), path);
         Assert.That(demand.Types.Single(t => t.Id == "symmetric").SpeedGainRight, Is.EqualTo(1.0));
         Assert.That(demand.Types.Single(t => t.Id == "plain").SpeedGainRight, Is.EqualTo(0.1));
         Assert.That(demand.Report.CountOf("demand", "attribute ignored: lcSpeedGainRight"), Is.EqualTo(0));
@@ -100,9 +106,7 @@ public sealed class ErrorAndReportTests
     public void VType_of_a_rail_class_gets_SUMOs_train_defaults()
     {
         // Values SUMO 1.15 reports through TraCI for a bare vType of each class (sigma 0 and no speed spread for all).
-        var net = SumoNetReader.Read(SharedData.SumoFile("bologna-acosta/acosta_buslanes.net.xml"));
-        var path = Path.Combine(_dir, "rail.rou.xml");
-        File.WriteAllText(path, """
+        var demand = ReadOnAcosta("rail.rou.xml", """
             <routes>
               <vType id="train" vClass="rail"/>
               <vType id="s-bahn" vClass="rail_urban"/>
@@ -110,7 +114,6 @@ public sealed class ErrorAndReportTests
               <vType id="ice" vClass="rail_fast" length="400"/>
             </routes>
             """);
-        var demand = SumoRouteReader.Read(net, new SeededRandom(1), path);
         var train = demand.Types.Single(t => t.Id == "train");
         var urban = demand.Types.Single(t => t.Id == "s-bahn");
         var tram = demand.Types.Single(t => t.Id == "tram");
