@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Parquet.Schema;
+using CityTwin.Model.Files;
 
 namespace CityTwin.IO.Tables;
 
@@ -101,5 +102,5 @@ public sealed class ColumnTable
 
     private static string Quote(string s) => TableWriter.Quote(s);
 
-    private static void Atomic(string path, Action<Stream> write) => TableWriter.WriteAtomically(path, write);
+    private static void Atomic(string path, Action<Stream> write) => AtomicFile.Write(path, write);
 }

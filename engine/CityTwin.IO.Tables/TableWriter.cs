@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Parquet;
 using Parquet.Schema;
+using CityTwin.Model.Files;
 
 namespace CityTwin.IO.Tables;
 
@@ -20,7 +21,7 @@ public static class TableWriter
     {
         ArgumentNullException.ThrowIfNull(rows);
         var columns = ColumnsOf<T>.All;
-        WriteAtomically(path, stream =>
+        AtomicFile.Write(path, stream =>
         {
             using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
             writer.WriteLine(string.Join(',', columns.Select(c => c.Name)));
@@ -53,7 +54,7 @@ public static class TableWriter
         ArgumentNullException.ThrowIfNull(rows);
         var list = rows as IList<T> ?? rows.ToList();
         var columns = ColumnsOf<T>.All;
-        WriteAtomically(path, stream => WriteRowGroup(stream, columns.Select(c => c.Field), group =>
+        AtomicFile.Write(path, stream => WriteRowGroup(stream, columns.Select(c => c.Field), group =>
         {
             foreach (var column in columns)
             {
@@ -111,26 +112,4 @@ public static class TableWriter
     /// <summary>Quotes a CSV cell when it holds a comma, quote or line break (RFC 4180).</summary>
     internal static string Quote(string s) =>
         s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
-
-    /// <summary>Writes through a temporary file moved into place, so no half-written file is ever left.</summary>
-    internal static void WriteAtomically(string path, Action<Stream> write)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using CityTwin.Traffic.Outputs;
+using CityTwin.Model.Files;
 
 namespace CityTwin.IO.Sumo.Outputs;
 
@@ -117,28 +118,17 @@ public static class SumoOutputWriter
 
     private static void Write(string path, string root, string schema, Action<XmlWriter> body)
     {
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp-" + Environment.ProcessId;
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var w = XmlWriter.Create(temp, Settings))
-            {
-                w.WriteStartDocument();
-                w.WriteStartElement(root);
-                w.WriteAttributeString("xmlns", "xsi", null, "http://www.w3.org/2001/XMLSchema-instance");
-                w.WriteAttributeString("xsi", "noNamespaceSchemaLocation", "http://www.w3.org/2001/XMLSchema-instance", "http://sumo.dlr.de/xsd/" + schema);
-                body(w);
-                w.WriteEndElement();
-                w.WriteEndDocument();
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+            using var w = XmlWriter.Create(stream, Settings);
+            w.WriteStartDocument();
+            w.WriteStartElement(root);
+            w.WriteAttributeString("xmlns", "xsi", null, "http://www.w3.org/2001/XMLSchema-instance");
+            w.WriteAttributeString("xsi", "noNamespaceSchemaLocation", "http://www.w3.org/2001/XMLSchema-instance", "http://sumo.dlr.de/xsd/" + schema);
+            body(w);
+            w.WriteEndElement();
+            w.WriteEndDocument();
+        });
     }
 
     private static void Attr(XmlWriter w, string name, double value) =>

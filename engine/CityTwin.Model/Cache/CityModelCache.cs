@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CityTwin.Model.Buildings;
 using CityTwin.Model.Energy;
+using CityTwin.Model.Files;
 using CityTwin.Model.Geometry;
 using CityTwin.Model.Lighting;
 using CityTwin.Model.Reporting;
@@ -40,31 +41,19 @@ public static class CityModelCache
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrEmpty(path);
         var payload = WritePayload(model);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!); // `import x -o new/city.ctw` makes the folder, as --out does
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        // `import x -o new/city.ctw` makes the folder, as --out does.
+        AtomicFile.Write(path, fs =>
         {
-            using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                Span<byte> header = stackalloc byte[HeaderBytes];
-                Magic.CopyTo(header);
-                BitConverter.TryWriteBytes(header[8..], FormatVersion);
-                BitConverter.TryWriteBytes(header[12..], 0);
-                BitConverter.TryWriteBytes(header[16..], (long)payload.Length);
-                SHA256.HashData(payload, header[24..]);
-                fs.Write(header);
-                fs.Write(payload);
-                fs.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+            Span<byte> header = stackalloc byte[HeaderBytes];
+            Magic.CopyTo(header);
+            BitConverter.TryWriteBytes(header[8..], FormatVersion);
+            BitConverter.TryWriteBytes(header[12..], 0);
+            BitConverter.TryWriteBytes(header[16..], (long)payload.Length);
+            SHA256.HashData(payload, header[24..]);
+            fs.Write(header);
+            fs.Write(payload);
+            fs.Flush(flushToDisk: true);
+        }, createDirectory: true);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using CityTwin.Model.Files;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
 
@@ -25,22 +26,8 @@ public static class GeoJsonFile
     public static void Write(FeatureCollection features, string path)
     {
         ArgumentNullException.ThrowIfNull(features);
-        var temp = path + ".tmp";
-        try
-        {
-            using (var stream = File.Create(temp))
-            {
-                // Streamed as UTF-8, not built as one string first (the buildings layer of Monaco is 14 MB).
-                JsonSerializer.Serialize(stream, features, Collection);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+        // Streamed as UTF-8, not built as one string first (the buildings layer of Monaco is 14 MB).
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, features, Collection));
     }
 
     private static JsonTypeInfo<FeatureCollection> CreateTypeInfo()

@@ -1,4 +1,5 @@
 using System.Text;
+using CityTwin.Model.Files;
 
 namespace CityTwin.Scenarios.Reporting;
 
@@ -50,8 +51,7 @@ internal static class HtmlPage
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "report.html");
-        File.WriteAllText(path + ".tmp", html, new UTF8Encoding(false));
-        File.Move(path + ".tmp", path, overwrite: true);
+        AtomicFile.WriteText(path, w => w.Write(html));
         return path;
     }
 }

@@ -8,6 +8,7 @@ using CityTwin.Simulation.Coupling;
 using CityTwin.Simulation.Energy;
 using CityTwin.Simulation.Energy.Results;
 using CityTwin.Simulation.Energy.Weather;
+using CityTwin.Model.Files;
 
 namespace CityTwin.Cli.Commands;
 
@@ -98,12 +99,6 @@ public static class EnergyCommand
     /// <summary>Writes a table through a temporary file, so no half-written table is left behind.</summary>
     private static void Write(string path, Action<TextWriter> write)
     {
-        var temp = path + ".tmp";
-        using (var writer = new StreamWriter(temp))
-        {
-            write(writer);
-        }
-
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteText(path, write);
     }
 }
