@@ -9,7 +9,7 @@ internal static class SnapshotIo
     public static void Write(BinaryWriter w, in Kinematics k, in VehicleRoute r, in TripStats s)
     {
         w.Write(k.Lane); w.Write(k.PosM); w.Write(k.SpeedMps); w.Write(k.AccelMps2); w.Write(k.NextSpeedMps);
-        w.Write(k.LastLaneChangeMs); w.Write(k.ObstacleM); w.Write(k.MayPass);
+        w.Write(k.LastLaneChangeMs); w.Write(k.ObstacleM); w.Write(k.MayPass); w.Write(k.WaitsAtLink);
         w.Write(r.Trip); w.Write(r.Type); w.Write(r.Route); w.Write(r.Step); w.Write(r.ExitConnection); w.Write(r.SpeedFactor);
         w.Write(r.ArrivalPosM);
         w.Write(s.PlannedDepartMs); w.Write(s.DepartMs); w.Write(s.RouteLengthM); w.Write(s.WaitingS); w.Write(s.StoppedS);
@@ -21,6 +21,7 @@ internal static class SnapshotIo
         {
             Lane = r.ReadInt32(), PosM = r.ReadDouble(), SpeedMps = r.ReadDouble(), AccelMps2 = r.ReadDouble(),
             NextSpeedMps = r.ReadDouble(), LastLaneChangeMs = r.ReadInt64(), ObstacleM = r.ReadDouble(), MayPass = r.ReadBoolean(),
+            WaitsAtLink = r.ReadBoolean(),
         },
         new VehicleRoute
         {

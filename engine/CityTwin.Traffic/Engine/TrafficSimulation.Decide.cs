@@ -93,12 +93,14 @@ public sealed partial class TrafficSimulation
             double gap;
             double leaderSpeed;
             var mayPass = false;
+            var linkDecided = k == 0;
             if (k > 0)
             {
                 gap = slots[k - 1].BackM - kinematics.PosM;
                 leaderSpeed = slots[k - 1].SpeedMps;
                 if (route.ExitConnection != VehicleRoute.LastEdge && distance < Options.ApproachDistanceM)
                 {
+                    linkDecided = true;
                     // A follower may reach the line right behind its leader: it needs its own permission, and a stop
                     // line it may not pass limits it like a standing obstacle.
                     mayPass = route.ExitConnection >= 0 &&
@@ -127,8 +129,14 @@ public sealed partial class TrafficSimulation
             var uniform = type.Model == CarFollowing.CarFollowModel.Krauss
                 ? StepRandom.Uniform(Options.Seed, route.Trip, stepIndex, DawdlePurpose)
                 : 0;
-            kinematics.NextSpeedMps = CarFollowing.CarFollowing.NextSpeedMps(speed, desired, gap, leaderSpeed, stepS, uniform, in type);
+            var next = CarFollowing.CarFollowing.NextSpeedMps(speed, desired, gap, leaderSpeed, stepS, uniform, in type);
+            kinematics.NextSpeedMps = next;
             kinematics.MayPass = mayPass;
+            // Dawdling only lowers the speed, so a vehicle whose dawdled speed is neither below its deceleration value nor
+            // below its speed cannot count as waiting: the speed without dawdling is computed only when it could.
+            kinematics.WaitsAtLink = route.ExitConnection >= 0 && (next < type.DecelMps2 || next < speed) &&
+                WaitsAtLink(speed, uniform == 0 ? next : CarFollowing.CarFollowing.NextSpeedMps(speed, desired, gap, leaderSpeed, stepS, 0, in type),
+                    distance, mayPass || !linkDecided, stepS, in type);
             kinematics.ObstacleM = gap;
         }
     }
@@ -401,167 +409,5 @@ public sealed partial class TrafficSimulation
 
         var state = Signals.State(Network.Junctions[f.Junction].SignalProgram, f.SignalLink);
         return state is SignalState.GreenMajor or SignalState.GreenMinor or SignalState.Yellow;
-    }
-
-    /// <summary>
-    /// Keeps vehicles out of a junction they cannot leave (so the network does not lock up): a vehicle enters only if,
-    /// beyond the stop line, the free space up to the first halted vehicle along its route, less what the moving
-    /// vehicles there and the vehicles queued ahead of it on its own lane will take, fits it (SUMO's junction-blocking
-    /// rule, <c>checkRewindLinkLanes</c>).
-    /// </summary>
-    /// <remarks>
-    /// Moving vehicles do not block: a queue that has started to discharge is followed closely, across short lanes
-    /// too (Bologna's streets are pieces of 8–20 m between joined signals; a rule on the next lane alone let one vehicle
-    /// at a time through them). Free space is summed over up to four lanes along the route, so a lane shorter than a car
-    /// is looked through.
-    /// </remarks>
-    private bool RoomToLeave(int toLane, in VehicleRoute route, in CarFollowing.CarFollowParameters type, double queuedAheadM)
-    {
-        var neededM = type.LengthM + type.MinGapM + queuedAheadM;
-        var freeM = 0.0;
-        var lane = toLane;
-        var step = route.Step + 1;
-        for (var hop = 0; hop < 4; hop++)
-        {
-            var slots = _lanes.Slots(lane);
-            var movingM = 0.0;
-            for (var k = slots.Length - 1; k >= 0; k--)
-            {
-                if (slots[k].SpeedMps < HaltingSpeedMps)
-                {
-                    return freeM + slots[k].BackM - type.MinGapM - movingM >= neededM;
-                }
-
-                movingM += slots[k].LengthM + type.MinGapM;
-            }
-
-            freeM += _laneLengthM[lane] - movingM;
-            if (freeM >= neededM)
-            {
-                return true;
-            }
-
-            var next = ExitConnectionOf(lane, route.Route, step, route.Type);
-            if (next < 0)
-            {
-                return true; // the route ends on this lane: nothing halted ahead of the vehicle's arrival
-            }
-
-            lane = Network.Connections[next].ToLane;
-            step++;
-        }
-
-        return true;
-    }
-
-    /// <summary>How far along the route a fan-out's candidate lanes are compared (SUMO's best-lane look-ahead), metres.</summary>
-    private const double FanOutLookAheadM = 3000;
-
-    /// <summary>
-    /// The connection a vehicle of type <paramref name="type"/> on <paramref name="lane"/> at route step
-    /// <paramref name="step"/> leaves by: one onto a lane its class may use that also continues along the route, else
-    /// one onto a lane it may use, else (when the junction offers only barred lanes, e.g. a right turn that lands on a
-    /// bus lane) any connection to the next edge, so that the route stays drivable. When the lane fans out onto several
-    /// lanes of the next edge that all continue, the one that continues furthest along the route (up to
-    /// <see cref="FanOutLookAheadM"/>) is taken, as SUMO's best-lane continuation does; before, the first was taken and
-    /// Bologna's <c>85_1</c> sent its vehicles to <c>72[0]_1</c> (499 in the first hour against SUMO's 229; lane 2: 342
-    /// against 530), where they had to change back.
-    /// </summary>
-    private int ExitConnectionOf(int lane, int route, int step, int type)
-    {
-        var first = FirstExitConnection(lane, route, step, type, out var continuing);
-        if (continuing < 2)
-        {
-            return first;
-        }
-
-        var nextEdge = Routes.Edge(route, step + 1);
-        var afterNext = Routes.Edge(route, step + 2);
-        var vehicleClass = _typeClass[type];
-        var connections = Network.GetConnections(lane);
-        var firstIndex = Network.Lanes[lane].FirstConnection;
-        var best = first;
-        var bestReachM = -1.0;
-        for (var i = 0; i < connections.Length; i++)
-        {
-            var c = connections[i];
-            if (c.ToEdge != nextEdge || !Network.LaneAllows(c.ToLane, vehicleClass) || !LeadsTo(c.ToLane, afterNext))
-            {
-                continue;
-            }
-
-            var reachM = Math.Min(ReachAlongRouteM(c.ToLane, route, step + 1, type, FanOutLookAheadM, maxHops: 64, firstExits: true), FanOutLookAheadM);
-            if (reachM > bestReachM)
-            {
-                (best, bestReachM) = (firstIndex + i, reachM);
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>The first connection by the rule of <see cref="ExitConnectionOf"/>; <paramref name="continuing"/> counts
-    /// the allowed connections onto the next edge that also continue along the route (2 or more: the lane fans out).</summary>
-    private int FirstExitConnection(int lane, int route, int step, int type, out int continuing)
-    {
-        continuing = 0;
-        var length = Routes.Length(route);
-        if (step >= length - 1)
-        {
-            return VehicleRoute.LastEdge;
-        }
-
-        var nextEdge = Routes.Edge(route, step + 1);
-        var afterNext = step + 2 < length ? Routes.Edge(route, step + 2) : -1;
-        var first = Network.Lanes[lane].FirstConnection;
-        var best = VehicleRoute.NoConnection;
-        var barred = VehicleRoute.NoConnection;
-        var firstContinuing = VehicleRoute.NoConnection;
-        var vehicleClass = _typeClass[type];
-        var connections = Network.GetConnections(lane);
-        for (var i = 0; i < connections.Length; i++)
-        {
-            if (connections[i].ToEdge != nextEdge)
-            {
-                continue;
-            }
-
-            if (!Network.LaneAllows(connections[i].ToLane, vehicleClass))
-            {
-                barred = barred < 0 ? first + i : barred;
-                continue;
-            }
-
-            if (best < 0)
-            {
-                best = first + i;
-            }
-
-            if (afterNext < 0)
-            {
-                return first + i;
-            }
-
-            if (LeadsTo(connections[i].ToLane, afterNext))
-            {
-                continuing++;
-                firstContinuing = firstContinuing < 0 ? first + i : firstContinuing;
-            }
-        }
-
-        return firstContinuing >= 0 ? firstContinuing : best >= 0 ? best : barred;
-    }
-
-    private bool LeadsTo(int lane, int edge)
-    {
-        foreach (var connection in Network.GetConnections(lane))
-        {
-            if (connection.ToEdge == edge)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

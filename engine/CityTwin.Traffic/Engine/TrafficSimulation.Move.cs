@@ -37,6 +37,7 @@ public sealed partial class TrafficSimulation
             {
                 var slot = slots[k];
                 limitFrontM = MoveVehicle(part, slot.Vehicle, lane, limitFrontM, stepS, endMs, front: k == 0, out var toLane, out slot.PosM, out slot.SpeedMps);
+                slot.WaitsAtLink = World.Get<Kinematics>(slot.Vehicle).WaitsAtLink;
                 if (toLane == lane)
                 {
                     ordered &= kept == 0 || LaneOccupancy.Before(slots[kept - 1], slot);

@@ -92,7 +92,8 @@ public sealed partial class TrafficSimulation
         {
             var entity = World.Create(k, r, s);
             entityOf[r.Trip] = entity;
-            _lanes.Append(k.Lane, new Lanes.LaneSlot { Vehicle = entity, PosM = k.PosM, SpeedMps = k.SpeedMps, LengthM = _params[r.Type].LengthM, Trip = r.Trip });
+            _lanes.Append(k.Lane, new Lanes.LaneSlot { Vehicle = entity, PosM = k.PosM, SpeedMps = k.SpeedMps, LengthM = _params[r.Type].LengthM, Trip = r.Trip,
+                WaitsAtLink = k.WaitsAtLink });
         }
 
         _lanes.SortAll();

@@ -12,7 +12,7 @@ namespace CityTwin.Traffic.Engine;
 public sealed class TrafficSnapshot
 {
     /// <summary>Format version written by <see cref="Save"/>.</summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     private const uint Magic = 0x53544354; // "TCTS"
 

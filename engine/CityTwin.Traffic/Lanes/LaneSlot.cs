@@ -15,6 +15,9 @@ public struct LaneSlot
     /// <summary>Vehicle length, metres.</summary>
     public double LengthM;
 
+    /// <summary>Whether the vehicle expects to wait at its next link (see <c>Kinematics.WaitsAtLink</c>).</summary>
+    public bool WaitsAtLink;
+
     /// <summary>Trip index (tie-breaker for equal positions).</summary>
     public int Trip;
 

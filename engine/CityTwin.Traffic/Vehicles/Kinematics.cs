@@ -27,4 +27,9 @@ public struct Kinematics
 
     /// <summary>Whether the vehicle may pass the stop line at the end of its lane this step.</summary>
     public bool MayPass;
+
+    /// <summary>Whether the vehicle expects to wait at its next link (SUMO's "has to wait on next link"): it is held
+    /// there, or so slow and so held by what is ahead that it will not drive across soon. Written in the decide phase;
+    /// the junction-blocking rule of vehicles behind it reads it from the lane snapshot in the next step.</summary>
+    public bool WaitsAtLink;
 }

@@ -93,7 +93,6 @@ public sealed class SumoParityTests
     }
 
     [Test]
-    [Explicit("Not met (2026-12-04): arrived -0.1% (met), duration -28%, speed +20%, time loss -54%: SUMO's keep-clear rule holds the through movement at gneJ5 before the 17 m edge beyond it (with jmIgnoreKeepClearTime=0 SUMO gives 240 s against our 227 s); see benchmarks/parity.md")]
     public void WildauTripStatistics() =>
         AssertTrips("wildau", SumoReference.Stats(SumoReference.Data("sumo/reference-output-sumo-1.15/wildau.stats.xml")), SumoReference.Stats(Wildau().Replications[0].Trips));
 
