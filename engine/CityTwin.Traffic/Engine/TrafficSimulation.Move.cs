@@ -36,8 +36,8 @@ public sealed partial class TrafficSimulation
             for (var k = 0; k < slots.Length; k++)
             {
                 var slot = slots[k];
-                limitFrontM = MoveVehicle(part, slot.Vehicle, lane, limitFrontM, stepS, endMs, front: k == 0, out var toLane, out slot.PosM, out slot.SpeedMps);
-                slot.WaitsAtLink = World.Get<Kinematics>(slot.Vehicle).WaitsAtLink;
+                limitFrontM = MoveVehicle(part, slot.Vehicle, lane, limitFrontM, stepS, endMs, front: k == 0, out var toLane, out slot.PosM, out slot.SpeedMps,
+                    out slot.WaitsAtLink);
                 if (toLane == lane)
                 {
                     ordered &= kept == 0 || LaneOccupancy.Before(slots[kept - 1], slot);
@@ -55,9 +55,10 @@ public sealed partial class TrafficSimulation
 
     /// <summary>Moves one vehicle; returns the furthest front position (in its start lane's coordinates) its follower may reach.
     /// <paramref name="front"/>: it is the first vehicle of its lane.
-    /// <paramref name="endLane"/>: the lane it ends the step on, with its position and speed there; −1 when its trip ended.</summary>
+    /// <paramref name="endLane"/>: the lane it ends the step on, with its position and speed there; −1 when its trip ended.
+    /// <paramref name="waitsAtLink"/>: its <see cref="Kinematics.WaitsAtLink"/>, for its lane slot.</summary>
     private double MoveVehicle(PartitionState part, Entity vehicle, int startLane, double limitFrontM, double stepS, long endMs, bool front,
-        out int endLane, out double endPosM, out double endSpeedMps)
+        out int endLane, out double endPosM, out double endSpeedMps, out bool waitsAtLink)
     {
         endLane = -1;
         endPosM = 0;
@@ -66,6 +67,7 @@ public sealed partial class TrafficSimulation
         ref var route = ref World.Get<VehicleRoute>(vehicle);
         ref var stats = ref World.Get<TripStats>(vehicle);
         ref readonly var type = ref _params[route.Type];
+        waitsAtLink = kinematics.WaitsAtLink; // decided before the move, read by the vehicles behind in the next step
         var v0 = kinematics.SpeedMps;
         var v1 = kinematics.NextSpeedMps;
         var startPos = kinematics.PosM;
