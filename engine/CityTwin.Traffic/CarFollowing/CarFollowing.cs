@@ -18,20 +18,26 @@ public static class CarFollowing
     /// <returns>The next speed, ≥ 0.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double NextSpeedMps(double speedMps, double desiredSpeedMps, double gapM, double leaderSpeedMps,
-        double stepS, double uniform, in CarFollowParameters type)
+        double stepS, double uniform, in CarFollowParameters type) =>
+        NextSpeedMps(speedMps, desiredSpeedMps, gapM, leaderSpeedMps, stepS, uniform, in type, out _);
+
+    /// <summary>As <see cref="NextSpeedMps(double, double, double, double, double, double, in CarFollowParameters)"/>;
+    /// <paramref name="plannedMps"/> is the speed before Krauss dawdling (the same for IDM), as SUMO's vSafe.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double NextSpeedMps(double speedMps, double desiredSpeedMps, double gapM, double leaderSpeedMps,
+        double stepS, double uniform, in CarFollowParameters type, out double plannedMps)
     {
-        double next;
+        var bound = MaxSafeSpeedMps(gapM, leaderSpeedMps, stepS, in type);
         if (type.Model == CarFollowModel.Krauss)
         {
-            next = KraussModel.NextSpeedMps(speedMps, desiredSpeedMps, gapM, leaderSpeedMps, stepS, uniform, in type);
-        }
-        else
-        {
-            var accel = IdmModel.Acceleration(speedMps, desiredSpeedMps, gapM, leaderSpeedMps, in type);
-            next = Math.Max(0, speedMps + Math.Max(accel, -type.EmergencyDecelMps2) * stepS);
+            var planned = KraussModel.UndawdledSpeedMps(speedMps, desiredSpeedMps, gapM, leaderSpeedMps, stepS, in type);
+            plannedMps = Math.Min(planned, bound);
+            return Math.Min(KraussModel.Dawdle(planned, stepS, uniform, in type), bound);
         }
 
-        return Math.Min(next, MaxSafeSpeedMps(gapM, leaderSpeedMps, stepS, in type));
+        var accel = IdmModel.Acceleration(speedMps, desiredSpeedMps, gapM, leaderSpeedMps, in type);
+        plannedMps = Math.Min(Math.Max(0, speedMps + Math.Max(accel, -type.EmergencyDecelMps2) * stepS), bound);
+        return plannedMps;
     }
 
     /// <summary>

@@ -39,18 +39,39 @@ public static class KraussModel
     /// <returns>The speed at the end of the step.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double NextSpeedMps(double speedMps, double maxSpeedMps, double gapM, double leaderSpeedMps,
-        double stepS, double uniform, in CarFollowParameters type)
+        double stepS, double uniform, in CarFollowParameters type) =>
+        Dawdle(UndawdledSpeedMps(speedMps, maxSpeedMps, gapM, leaderSpeedMps, stepS, in type), stepS, uniform, in type);
+
+    /// <summary>The next speed before dawdling: the lowest of the limit, free acceleration and the safe speed.</summary>
+    /// <param name="speedMps">Own speed.</param>
+    /// <param name="maxSpeedMps">Speed limit × speed factor, capped by the vehicle's maximum.</param>
+    /// <param name="gapM">Bumper-to-bumper gap (+∞ on a free road).</param>
+    /// <param name="leaderSpeedMps">Leader speed.</param>
+    /// <param name="stepS">Step length.</param>
+    /// <param name="type">Parameters.</param>
+    /// <returns>The speed, m/s.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double UndawdledSpeedMps(double speedMps, double maxSpeedMps, double gapM, double leaderSpeedMps,
+        double stepS, in CarFollowParameters type) =>
+        Math.Min(maxSpeedMps, Math.Min(speedMps + type.AccelMps2 * stepS, SafeSpeedMps(speedMps, gapM, leaderSpeedMps, in type)));
+
+    /// <summary>Dawdling: a random slow-down of up to sigma × accel × Δt, reduced at low speed.</summary>
+    /// <param name="desiredMps">The speed before dawdling.</param>
+    /// <param name="stepS">Step length.</param>
+    /// <param name="uniform">A uniform draw in [0, 1).</param>
+    /// <param name="type">Parameters.</param>
+    /// <returns>The speed after dawdling, ≥ 0.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Dawdle(double desiredMps, double stepS, double uniform, in CarFollowParameters type)
     {
-        var desired = Math.Min(maxSpeedMps, Math.Min(speedMps + type.AccelMps2 * stepS,
-            SafeSpeedMps(speedMps, gapM, leaderSpeedMps, in type)));
         var dawdle = type.Sigma * type.AccelMps2 * stepS * uniform;
         var accelStep = type.AccelMps2 * stepS;
-        if (desired < accelStep)
+        if (desiredMps < accelStep)
         {
             // SUMO reduces dawdling at low speed so that standing vehicles start reliably.
-            dawdle *= desired / accelStep;
+            dawdle *= desiredMps / accelStep;
         }
 
-        return Math.Max(0, desired - dawdle);
+        return Math.Max(0, desiredMps - dawdle);
     }
 }

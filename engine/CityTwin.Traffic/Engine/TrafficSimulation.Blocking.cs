@@ -94,10 +94,13 @@ public sealed partial class TrafficSimulation
             return plannedMps < speed || plannedMps < HaltingSpeedMps;
         }
 
+        if (plannedMps >= type.DecelMps2 || plannedMps >= Math.Min(speed + type.AccelMps2 * stepS, type.MaxSpeedMps))
+        {
+            return false;
+        }
+
         var tb = type.TauS * type.DecelMps2;
-        var stopSpeed = -tb + Math.Sqrt(tb * tb + 2 * type.DecelMps2 * Math.Max(0, distanceM));
-        return plannedMps < type.DecelMps2 && plannedMps < Math.Min(speed + type.AccelMps2 * stepS, type.MaxSpeedMps) &&
-               plannedMps <= stopSpeed;
+        return plannedMps <= -tb + Math.Sqrt(tb * tb + 2 * type.DecelMps2 * Math.Max(0, distanceM)); // the stopping speed
     }
 
     /// <summary>Distance from which a driver sees all foes of a minor link and need not slow down for it further, metres
@@ -117,8 +120,28 @@ public sealed partial class TrafficSimulation
     /// </summary>
     private bool MinorLinkAhead(Entity vehicle)
     {
-        ref readonly var kinematics = ref World.Get<Kinematics>(vehicle);
         ref readonly var route = ref World.Get<VehicleRoute>(vehicle);
+        // Every vehicle approaching the junction behind asks about the same last vehicle in a step: the answer is kept for
+        // the step, in one 64-bit word (step and answer), so that partitions asking at once read either nothing or both.
+        ref var memo = ref _minorAheadMemo[route.Trip]; // sized for every trip before the phase (EnsureReachCache)
+        var stamp = 2 * (Clock.StepIndex + 1);
+        var known = Volatile.Read(ref memo);
+        if ((known & ~1L) == stamp)
+        {
+            return (known & 1) != 0;
+        }
+
+        var ahead = MinorLinkAheadUncached(vehicle, in route);
+        Volatile.Write(ref memo, stamp | (ahead ? 1L : 0L));
+        return ahead;
+    }
+
+    /// <summary>Answers of <see cref="MinorLinkAhead"/> for the current step, by trip: 2 × (step + 1), plus 1 when true.</summary>
+    private long[] _minorAheadMemo = [];
+
+    private bool MinorLinkAheadUncached(Entity vehicle, in VehicleRoute route)
+    {
+        ref readonly var kinematics = ref World.Get<Kinematics>(vehicle);
         ref readonly var type = ref _params[route.Type];
         var seenM = _laneLengthM[kinematics.Lane] - kinematics.PosM;
         var seenRoadM = seenM;

@@ -129,14 +129,10 @@ public sealed partial class TrafficSimulation
             var uniform = type.Model == CarFollowing.CarFollowModel.Krauss
                 ? StepRandom.Uniform(Options.Seed, route.Trip, stepIndex, DawdlePurpose)
                 : 0;
-            var next = CarFollowing.CarFollowing.NextSpeedMps(speed, desired, gap, leaderSpeed, stepS, uniform, in type);
-            kinematics.NextSpeedMps = next;
+            kinematics.NextSpeedMps = CarFollowing.CarFollowing.NextSpeedMps(speed, desired, gap, leaderSpeed, stepS, uniform, in type,
+                out var planned);
             kinematics.MayPass = mayPass;
-            // Dawdling only lowers the speed, so a vehicle whose dawdled speed is neither below its deceleration value nor
-            // below its speed cannot count as waiting: the speed without dawdling is computed only when it could.
-            kinematics.WaitsAtLink = route.ExitConnection >= 0 && (next < type.DecelMps2 || next < speed) &&
-                WaitsAtLink(speed, uniform == 0 ? next : CarFollowing.CarFollowing.NextSpeedMps(speed, desired, gap, leaderSpeed, stepS, 0, in type),
-                    distance, mayPass || !linkDecided, stepS, in type);
+            kinematics.WaitsAtLink = route.ExitConnection >= 0 && WaitsAtLink(speed, planned, distance, mayPass || !linkDecided, stepS, in type);
             kinematics.ObstacleM = gap;
         }
     }

@@ -342,5 +342,10 @@ public sealed partial class TrafficSimulation
         {
             Array.Resize(ref _reachCache, Math.Max(needed, 2 * _reachCache.Length));
         }
+
+        if (_minorAheadMemo.Length < _schedule.Count)
+        {
+            Array.Resize(ref _minorAheadMemo, Math.Max(_schedule.Count, 2 * _minorAheadMemo.Length));
+        }
     }
 }
