@@ -33,10 +33,14 @@ public class JunctionBlockingTests
         var shortLane = b.Edge(j1, j2, lengthM: 17);
         var c = b.Edge(j2, j3);
         var d = b.Edge(j3, j4);
-        b.Connect(a, 0, shortLane, 0, LinkControl.Signal, signalLink: 0, lengthM: 25); // a 25 m path across the junction
+        var through = b.Connect(a, 0, shortLane, 0, LinkControl.Signal, signalLink: 0, lengthM: 25); // a 25 m path across
+        // SUMO keeps a junction clear only on links with foes: a cross street (without traffic) gives the signal's link one.
+        var crossIn = b.Edge(b.Junction(300, -200), j1);
+        var crossOut = b.Edge(j1, b.Junction(300, 200));
+        b.Conflict(through, b.Connect(crossIn, 0, crossOut, 0, LinkControl.Signal, signalLink: 1), aYields: false);
         b.Connect(shortLane, 0, c, 0);
         b.Connect(c, 0, d, 0, downstream);
-        b.Signal(j1, (60, "r"), (600, "G"));
+        b.Signal(j1, (60, "rG"), (600, "Gr"));
         var sim = new TrafficSimulation(b.Build(), [Driver], new TrafficOptions());
         for (var i = 0; i < 15; i++)
         {

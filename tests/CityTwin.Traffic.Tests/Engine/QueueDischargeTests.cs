@@ -2,6 +2,7 @@ using CityTwin.Ecs.Timing;
 using CityTwin.Model.Roads;
 using CityTwin.Traffic.Demand;
 using CityTwin.Traffic.Engine;
+using CityTwin.Traffic.Lanes;
 using CityTwin.Traffic.Outputs;
 using CityTwin.Traffic.Vehicles;
 
@@ -127,12 +128,13 @@ public class QueueDischargeTests
         Assert.That(with, Is.LessThanOrEqualTo(without + 2), "8 m more to drive, and no stop on the piece");
     }
 
-    [Test]
-    public void JunctionBlocking_AVehicleThatWouldStandAcrossTheJunctionWaitsBeforeIt()
+    /// <summary>
+    /// A (200 m) → C (20 m, red at its end for the first 120 s); three cars, the third right behind the second. At 100 s:
+    /// the trips on A and on C, and the third's trip index. <paramref name="crossStreet"/>: a cross street (without
+    /// traffic) at the junction between A and C gives the link from A a foe.
+    /// </summary>
+    private static (LaneSlot[] OnA, LaneSlot[] OnC, int Third, int Arrived) QueueBehindRed(bool crossStreet)
     {
-        // A (200 m) → C (20 m, red at its end for the first 120 s). The first car stops at C's end, the second behind it
-        // on C; the third, right behind the second, must wait before the line: the room left before the halted cars
-        // (less what the moving ones will take) does not fit it, and it would stand across the junction.
         var b = new NetworkBuilder();
         var j0 = b.Junction(0, 0);
         var j1 = b.Junction(200, 0);
@@ -141,7 +143,12 @@ public class QueueDischargeTests
         var a = b.Edge(j0, j1);
         var c = b.Edge(j1, j2);
         var d = b.Edge(j2, j3);
-        b.Connect(a, 0, c, 0);
+        var aToC = b.Connect(a, 0, c, 0);
+        if (crossStreet)
+        {
+            b.Conflict(aToC, b.Connect(b.Edge(b.Junction(200, -200), j1), 0, b.Edge(j1, b.Junction(200, 200)), 0, LinkControl.Minor), aYields: false);
+        }
+
         b.Connect(c, 0, d, 0, LinkControl.Signal, signalLink: 0);
         b.Signal(j2, (120, "r"), (600, "G"));
         using var sim = new TrafficSimulation(b.Build(), [Driver], new TrafficOptions());
@@ -151,18 +158,42 @@ public class QueueDischargeTests
         }
 
         sim.RunUntil(SimTime.FromSeconds(100L));
-        var third = sim.TripIndexOf("third");
         var onA = sim.Lanes.Slots(sim.Network.Edges[a].FirstLane).ToArray();
         var onC = sim.Lanes.Slots(sim.Network.Edges[c].FirstLane).ToArray();
         TestContext.Out.WriteLine($"on A: {string.Join(", ", onA.Select(x => $"{x.Trip}@{x.PosM:F1}"))}; on C: {string.Join(", ", onC.Select(x => $"{x.Trip}@{x.PosM:F1}"))}");
+        var third = sim.TripIndexOf("third");
+        sim.RunUntil(SimTime.FromSeconds(300L));
+        return (onA, onC, third, sim.Arrived);
+    }
+
+    [Test]
+    public void JunctionBlocking_AVehicleThatWouldStandAcrossTheJunctionWaitsBeforeIt()
+    {
+        // The first car stops at C's end, the second behind it on C; the third must wait before the line: the room left
+        // before the halted cars (less what the moving ones will take) does not fit it, and it would stand across a
+        // junction that the cross street needs kept clear.
+        var (onA, onC, third, arrived) = QueueBehindRed(crossStreet: true);
         Assert.Multiple(() =>
         {
             Assert.That(onC, Has.Length.EqualTo(2), "two cars fit on C");
             Assert.That(onA.Select(x => x.Trip), Does.Contain(third), "the third waits on A");
             Assert.That(onA.Single(x => x.Trip == third).PosM, Is.LessThanOrEqualTo(200), "before the line, not across it");
+            Assert.That(arrived, Is.EqualTo(3));
         });
-        sim.RunUntil(SimTime.FromSeconds(300L));
-        Assert.That(sim.Arrived, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void JunctionBlocking_AJunctionWithoutFoes_IsNotKeptClear()
+    {
+        // As SUMO (MSVehicle::keepClear needs link->hasFoes()): with nothing to cross, the third drives up to the second
+        // and stands across the junction.
+        var (onA, onC, third, arrived) = QueueBehindRed(crossStreet: false);
+        Assert.Multiple(() =>
+        {
+            Assert.That(onC.Select(x => x.Trip), Does.Contain(third), "the third's front is on C");
+            Assert.That(onC.Single(x => x.Trip == third).BackM, Is.LessThan(0), "its back still on A: across the junction");
+            Assert.That(arrived, Is.EqualTo(3));
+        });
     }
 
     [Test]
