@@ -45,7 +45,7 @@ internal sealed partial class SumoNetBuilder
             {
                 FromLane = fromLane, ToLane = toLane, FromEdge = fe, ToEdge = te, Junction = _edges[fe].ToJunction,
                 SignalLink = c.Tl is null ? -1 : c.LinkIndex, Direction = SumoMappings.Direction(c.Dir),
-                Control = SumoMappings.LinkControlOf(c.State, c.Tl is not null),
+                Control = SumoMappings.LinkControlOf(c.State, c.Tl is not null), MayBlock = !c.KeepClear,
                 LengthM = (float)path.LengthM, SpeedMps = (float)path.SpeedMps,
             };
             ref var lane = ref lanes[fromLane];

@@ -151,7 +151,7 @@ internal static class SumoNetParser
         }
 
         raw.Connections.Add(new RawConnection(from, to, xml.Int("fromLane", 0), xml.Int("toLane", 0), xml.Attr("via"), xml.Attr("tl"),
-            xml.Int("linkIndex", -1), xml.Attr("dir"), xml.Attr("state"), xml.Line));
+            xml.Int("linkIndex", -1), xml.Attr("dir"), xml.Attr("state"), xml.Bool("keepClear", true), xml.Line));
     }
 
     private static RawTlLogic ReadTlLogic(SumoXml xml) =>

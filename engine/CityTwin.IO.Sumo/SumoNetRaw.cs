@@ -68,7 +68,8 @@ internal sealed class RawJunction(string id, string type, double xM, double yM, 
 }
 
 internal sealed record RawConnection(
-    string From, string To, int FromLane, int ToLane, string? Via, string? Tl, int LinkIndex, string? Dir, string? State, int Line);
+    string From, string To, int FromLane, int ToLane, string? Via, string? Tl, int LinkIndex, string? Dir, string? State, bool KeepClear,
+    int Line);
 
 internal sealed record RawPhase(double DurationS, string State, double? MinDurS, double? MaxDurS);
 

@@ -98,6 +98,19 @@ internal sealed class SumoXml : IDisposable
             : throw Error($"<{_reader.Name}> attribute '{name}' is not an integer: '{text}'");
     }
 
+    /// <summary>A boolean attribute as SUMO reads one (1/0, true/false, yes/no, on/off, t/f, x/-).</summary>
+    public bool Bool(string name, bool fallback)
+    {
+        var text = _reader.GetAttribute(name);
+        return text?.ToLowerInvariant() switch
+        {
+            null => fallback,
+            "1" or "true" or "yes" or "on" or "t" or "x" => true,
+            "0" or "false" or "no" or "off" or "f" or "-" => false,
+            _ => throw Error($"<{_reader.Name}> attribute '{name}' is not a boolean (true/false, 1/0): '{text}'"),
+        };
+    }
+
     /// <summary>Counts every attribute of the current element that is not in <paramref name="known"/>.</summary>
     public void ReportUnknownAttributes(HashSet<string> known, SumoReport report, string category)
     {

@@ -120,6 +120,47 @@ public sealed class SumoNetReaderTests
     }
 
     [Test]
+    public void KeepClear_zero_lets_vehicles_block_the_junction_on_exactly_those_connections()
+    {
+        // Expected from the XML: the normal-lane connections with keepClear="0" (acosta has six, at junction 23).
+        var path = SharedData.SumoFile("bologna-acosta/acosta_buslanes.net.xml");
+        var expected = System.Xml.Linq.XDocument.Load(path).Root!.Elements("connection")
+            .Where(c => !((string)c.Attribute("from")!).StartsWith(':') && (string?)c.Attribute("keepClear") == "0")
+            .Select(c => $"{c.Attribute("from")!.Value}_{c.Attribute("fromLane")!.Value}>{c.Attribute("to")!.Value}_{c.Attribute("toLane")!.Value}")
+            .Order(StringComparer.Ordinal).ToList();
+        var net = SumoNetReader.Read(path);
+        var roads = net.Model.Roads;
+        var mayBlock = roads.Connections.ToArray().Where(c => c.MayBlock)
+            .Select(c => $"{net.EdgeIds[c.FromEdge]}_{c.FromLane - roads.Edges[c.FromEdge].FirstLane}>" +
+                         $"{net.EdgeIds[c.ToEdge]}_{c.ToLane - roads.Edges[c.ToEdge].FirstLane}")
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.That(expected, Has.Count.EqualTo(6));
+        Assert.That(mayBlock, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void A_keepClear_that_is_not_a_boolean_is_an_error_with_file_and_line()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"ct-keepclear-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var file = Path.Combine(dir, "bad.net.xml");
+            var lines = File.ReadAllLines(SharedData.SumoFile("bologna-acosta/acosta_buslanes.net.xml"));
+            var line = Array.FindIndex(lines, l => l.Contains("keepClear=\"0\"", StringComparison.Ordinal));
+            lines[line] = lines[line].Replace("keepClear=\"0\"", "keepClear=\"sometimes\"", StringComparison.Ordinal);
+            File.WriteAllLines(file, lines);
+            var ex = Assert.Throws<SumoFormatException>(() => SumoNetReader.Read(file))!;
+            Assert.That(ex.Message, Does.Contain("keepClear").And.Contain("sometimes").And.Contain("bad.net.xml"));
+            Assert.That(ex.Message, Does.Contain($"{line + 1}"), "the line of the connection");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
     public void Acosta_right_of_way_follows_the_request_matrix()
     {
         // Junction "1": link 3 (left turn 1_0 -> 204a[0]) has response 00111 and yields to links 0..2 (through from 201c).

@@ -33,6 +33,10 @@ public struct Connection
     /// <summary>Control of the movement.</summary>
     public LinkControl Control;
 
+    /// <summary>Whether vehicles may enter by this movement without room beyond and stand across the junction (SUMO's
+    /// <c>keepClear="0"</c>); otherwise the junction-blocking rule holds them when the movement has foes.</summary>
+    public bool MayBlock;
+
     /// <summary>Length of the path across the junction from the end of <see cref="FromLane"/> to the start of
     /// <see cref="ToLane"/>, metres (SUMO's internal lanes; 0 where the model has none, as for OpenStreetMap).</summary>
     public float LengthM;

@@ -11,6 +11,11 @@ namespace CityTwin.Traffic.Engine;
 /// </summary>
 public sealed partial class TrafficSimulation
 {
+    /// <summary>Whether the junction-blocking rule applies to a connection: SUMO keeps a junction clear only on links
+    /// with foes (<c>MSVehicle::keepClear</c>: <c>link->hasFoes()</c>) and not where the network says
+    /// <c>keepClear="0"</c> (<see cref="Connection.MayBlock"/>); elsewhere a vehicle may queue on the path across.</summary>
+    private static bool KeptClear(in Connection c) => c.ConflictCount > 0 && !c.MayBlock;
+
     /// <summary>
     /// Keeps vehicles out of a junction they cannot leave (so the network does not lock up): a vehicle enters only if,
     /// beyond the stop line, the free space up to the first halted vehicle along its route, less what the moving

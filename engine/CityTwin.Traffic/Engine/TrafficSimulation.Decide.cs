@@ -333,9 +333,7 @@ public sealed partial class TrafficSimulation
                 break;
         }
 
-        // SUMO keeps a junction clear only on links with foes (MSVehicle::keepClear: link->hasFoes()); without any, a
-        // vehicle may queue on the path across.
-        if (c.ConflictCount > 0 && !RoomToLeave(c.ToLane, in route, in type, queuedAheadM))
+        if (KeptClear(in c) && !RoomToLeave(c.ToLane, in route, in type, queuedAheadM))
         {
             return false;
         }
@@ -395,7 +393,7 @@ public sealed partial class TrafficSimulation
     private bool Committed(int connection, in VehicleRoute route, double speed, double distance, in CarFollowing.CarFollowParameters type,
         bool wasPermitted) =>
         wasPermitted && speed * speed / (2 * type.DecelMps2) > distance &&
-        (Network.Connections[connection].ConflictCount == 0 || RoomToLeave(Network.Connections[connection].ToLane, in route, in type, 0));
+        (!KeptClear(in Network.Connections[connection]) || RoomToLeave(Network.Connections[connection].ToLane, in route, in type, 0));
 
     /// <summary>Whether the foe connection's signal (if any) lets its vehicles go at all.</summary>
     private bool FoeMayGo(int foe)
