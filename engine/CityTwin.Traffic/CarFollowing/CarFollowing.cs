@@ -61,9 +61,21 @@ public static class CarFollowing
         }
 
         var b = type.EmergencyDecelMps2;
-        var budget = Math.Max(0, gapM) + leaderSpeedMps * leaderSpeedMps / (2 * b);
-        // Solve v'²/(2b) + v'·Δt = budget for v' ≥ 0.
-        var tb = stepS * b;
-        return -tb + Math.Sqrt(tb * tb + 2 * b * budget);
+        return StoppingSpeedMps(Math.Max(0, gapM) + leaderSpeedMps * leaderSpeedMps / (2 * b), b, stepS);
+    }
+
+    /// <summary>
+    /// The highest speed v from which a vehicle that keeps it for <paramref name="reactionS"/> and then brakes at
+    /// <paramref name="decelMps2"/> stops within <paramref name="distanceM"/>: the root v ≥ 0 of v·t + v²/(2b) = d.
+    /// </summary>
+    /// <param name="distanceM">Distance available, ≥ 0.</param>
+    /// <param name="decelMps2">Deceleration.</param>
+    /// <param name="reactionS">Time driven at v before braking (a step, or a headway).</param>
+    /// <returns>The speed, m/s.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double StoppingSpeedMps(double distanceM, double decelMps2, double reactionS)
+    {
+        var tb = reactionS * decelMps2;
+        return -tb + Math.Sqrt(tb * tb + 2 * decelMps2 * distanceM);
     }
 }

@@ -104,8 +104,7 @@ public sealed partial class TrafficSimulation
             return false;
         }
 
-        var tb = type.TauS * type.DecelMps2;
-        return plannedMps <= -tb + Math.Sqrt(tb * tb + 2 * type.DecelMps2 * Math.Max(0, distanceM)); // the stopping speed
+        return plannedMps <= CarFollowing.CarFollowing.StoppingSpeedMps(Math.Max(0, distanceM), type.DecelMps2, type.TauS);
     }
 
     /// <summary>Distance from which a driver sees all foes of a minor link and need not slow down for it further, metres
@@ -128,7 +127,7 @@ public sealed partial class TrafficSimulation
         ref readonly var route = ref World.Get<VehicleRoute>(vehicle);
         // Every vehicle approaching the junction behind asks about the same last vehicle in a step: the answer is kept for
         // the step, in one 64-bit word (step and answer), so that partitions asking at once read either nothing or both.
-        ref var memo = ref _minorAheadMemo[route.Trip]; // sized for every trip before the phase (EnsureReachCache)
+        ref var memo = ref _minorAheadMemo[route.Trip]; // sized for every trip before the phase (EnsureTripCaches)
         var stamp = 2 * (Clock.StepIndex + 1);
         var known = Volatile.Read(ref memo);
         if ((known & ~1L) == stamp)

@@ -233,7 +233,7 @@ public sealed partial class TrafficSimulation
     /// when one of them does; walking along the route for every vehicle every step cost 5–8% of a Monaco run).</summary>
     private double CachedReachM(int lane, int side, in VehicleRoute route)
     {
-        var index = 3 * route.Trip + side + 1; // sized for every trip before the phase (EnsureReachCache)
+        var index = 3 * route.Trip + side + 1; // sized for every trip before the phase (EnsureTripCaches)
 
         ref var cached = ref _reachCache[index];
         if (cached.LanePlus1 != lane + 1 || cached.Step != route.Step || cached.Route != route.Route)

@@ -101,7 +101,7 @@ public sealed partial class TrafficSimulation
         }
 
         IndexDetectors();
-        EnsureReachCache();
+        EnsureTripCaches();
     }
 
     /// <summary>Whether the partitions are re-cut at this step (often while the network fills, then every 256 steps).</summary>
@@ -333,9 +333,9 @@ public sealed partial class TrafficSimulation
         }
     }
 
-    /// <summary>Makes room in the per-trip reach cache for every scheduled trip before a parallel phase (growing it
-    /// there would race).</summary>
-    private void EnsureReachCache()
+    /// <summary>Makes room in the per-trip caches (lane reaches, give-way look-ahead answers) for every scheduled trip
+    /// before a parallel phase (growing them there would race).</summary>
+    private void EnsureTripCaches()
     {
         var needed = 3 * _schedule.Count + 3;
         if (_reachCache.Length < needed)
