@@ -37,10 +37,19 @@ if (args.Length > 0 && args[0] == "traffic-only")
 
 if (args.Length > 0 && args[0] == "traffic-phases")
 {
-    // Where a step's time goes, per phase, for one and two threads alternately: `-- traffic-phases monaco|grid10 [rounds]`.
+    // Where a step's time goes, per phase: one thread, two threads, and the same two partitions one after the other on
+    // one thread, alternately: `-- traffic-phases monaco|grid10|grid30 [rounds]`. The last shows what each partition's
+    // work costs without a second thread beside it; against the two-thread run, the difference is what running side by
+    // side costs (cache lines moving between cores, or a second vCPU that is not a free core).
     var city = args.Length > 1 ? args[1] : "monaco";
     var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
-    var benches = new[] { 1, 2 }.Select(t => new TrafficBenchmarks { City = city, Threads = t }).ToArray();
+    var benches = new[]
+    {
+        new TrafficBenchmarks { City = city, Threads = 1 },
+        new TrafficBenchmarks { City = city, Threads = 2 },
+        new TrafficBenchmarks { City = city, Threads = 2, SerialPartitions = true },
+    };
+    var labels = new[] { "1 thread", "2 threads", "2 partitions on 1 thread" };
     foreach (var b in benches)
     {
         b.Setup();
@@ -49,19 +58,21 @@ if (args.Length > 0 && args[0] == "traffic-phases")
     var probeBefore = CityTwin.Benchmarks.Machine.CoreScalingProbe.PointerChaseSpeedUp();
     var roundTripBefore = CityTwin.Benchmarks.Machine.CoreScalingProbe.RoundTripNs();
     var names = new[] { "approaches", "decide", "move (+ lane lists)", "lane changes", "insert+reroute+signals", "other" };
-    var totals = new double[2][];
-    var walls = new List<double>[] { [], [] };
+    var totals = new double[3][];
+    var busy = new double[3][];
+    var walls = new List<double>[] { [], [], [] };
     for (var r = 0; r < rounds; r++)
     {
-        for (var k = 0; k < 2; k++)
+        for (var k = 0; k < 3; k++)
         {
-            var t = (k + r) % 2;
+            var t = (k + r) % 3;
             benches[t].BuildRun();
             var sw = Stopwatch.StartNew();
             benches[t].Run();
             walls[t].Add(sw.Elapsed.TotalMilliseconds);
             var ticks = benches[t].PhaseTicks();
             totals[t] ??= new double[ticks.Length + 1];
+            busy[t] ??= new double[8];
             if (r > 0 || rounds == 1)
             {
                 // Means over the rounds after the first (its first steps run unoptimised code); "other" is what the
@@ -75,6 +86,11 @@ if (args.Length > 0 && args[0] == "traffic-phases")
                 }
 
                 totals[t][ticks.Length] += (walls[t][^1] - sum) / n;
+                var partTicks = benches[t].PartitionPhaseTicks();
+                for (var i = 0; i < partTicks.Length && i < busy[t].Length; i++)
+                {
+                    busy[t][i] += partTicks[i] * 1000.0 / Stopwatch.Frequency / n;
+                }
             }
 
             benches[t].Report();
@@ -84,10 +100,16 @@ if (args.Length > 0 && args[0] == "traffic-phases")
     Console.WriteLine($"machine: a second thread speeds up a memory-bound pointer chase {probeBefore:F2}x before, " +
         $"{CityTwin.Benchmarks.Machine.CoreScalingProbe.PointerChaseSpeedUp():F2}x after (2.0 = a whole second core); " +
         $"thread-to-thread round trip {roundTripBefore:F0} ns before, {CityTwin.Benchmarks.Machine.CoreScalingProbe.RoundTripNs():F0} ns after");
-    for (var t = 0; t < 2; t++)
+    for (var t = 0; t < 3; t++)
     {
-        Console.WriteLine($"{t + 1} thread(s): wall median {walls[t].Order().ElementAt(rounds / 2):F0} ms, min {walls[t].Min():F0} ms; " +
+        Console.WriteLine($"{labels[t]}: wall median {walls[t].Order().ElementAt(rounds / 2):F0} ms, min {walls[t].Min():F0} ms; " +
             string.Join(", ", names.Select((n, i) => $"{n} {totals[t][i]:F0} ms")));
+        if (t > 0)
+        {
+            // Each partition's working time (in the two-thread run the rest of a phase is waiting at the barrier).
+            Console.WriteLine("  working time per partition: " +
+                string.Join(", ", names.Take(4).Select((n, i) => $"{n} {busy[t][2 * i]:F0} + {busy[t][2 * i + 1]:F0} ms")));
+        }
     }
 
     return;

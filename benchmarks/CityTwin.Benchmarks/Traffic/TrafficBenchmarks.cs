@@ -30,6 +30,9 @@ public class TrafficBenchmarks
     [Params(1, 2)]
     public int Threads { get; set; }
 
+    /// <summary>Runs the <see cref="Threads"/> partitions one after the other on one thread (profiling only).</summary>
+    internal bool SerialPartitions { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -71,7 +74,7 @@ public class TrafficBenchmarks
     [IterationSetup]
     public void BuildRun()
     {
-        _sim = new TrafficSimulation(_cities[City].Roads, [VehicleType.SumoDefault], new TrafficOptions { Seed = 1, Threads = Threads });
+        _sim = new TrafficSimulation(_cities[City].Roads, [VehicleType.SumoDefault], new TrafficOptions { Seed = 1, Threads = Threads }) { SerialPartitions = SerialPartitions };
         foreach (var trip in _trips[City])
         {
             _sim.Schedule(trip);
@@ -87,6 +90,9 @@ public class TrafficBenchmarks
 
     /// <summary>Time per step phase of the last run (Stopwatch ticks).</summary>
     internal long[] PhaseTicks() => _sim.PhaseTicks;
+
+    /// <summary>Working ticks per phase and partition of the last run (see TrafficSimulation.PartitionPhaseTicks).</summary>
+    internal long[] PartitionPhaseTicks() => _sim.PartitionPhaseTicks;
 
     [Benchmark]
     public long Run()

@@ -16,6 +16,9 @@ public sealed class Archetype
     private const int MaxChunksPerBatch = 64;
 
     private readonly ComponentType[] _types;
+
+    /// <summary>Scratch arrays of <see cref="Permute"/>: one per component, then one for the entities.</summary>
+    private readonly Array?[] _permuteScratch;
     private readonly int[] _lookup;
     private Chunk[] _chunks;
     private int _allocatedChunks;
@@ -27,6 +30,7 @@ public sealed class Archetype
         Index = index;
         Signature = signature;
         _types = signature.Components;
+        _permuteScratch = new Array?[_types.Length + 1];
         _lookup = new int[signature.MaxId + 1];
         Array.Fill(_lookup, -1);
         var rowBytes = Unsafe.SizeOf<Entity>();
@@ -145,37 +149,90 @@ public sealed class Archetype
     }
 
     /// <summary>Puts the rows in a new order: row <c>i</c> (counted over the chunks in order) receives old row
-    /// <paramref name="order"/>[i]. <paramref name="moved"/> is called with each entity and its new place.</summary>
+    /// <paramref name="order"/>[i]. <paramref name="moved"/> is called with each entity that moved and its new place.</summary>
+    /// <remarks>Only the rows between the first and the last that move are copied (a re-sort after a few changes touches
+    /// few rows), through a scratch array per component kept for the next call: no allocation once warm.</remarks>
     internal void Permute(ReadOnlySpan<int> order, Action<Entity, int, int> moved)
     {
         Debug.Assert(order.Length == EntityCount);
+        var first = 0;
+        while (first < order.Length && order[first] == first)
+        {
+            first++;
+        }
+
+        var last = order.Length - 1;
+        while (last > first && order[last] == last)
+        {
+            last--;
+        }
+
+        if (first >= order.Length)
+        {
+            return;
+        }
+
+        // Rows outside [first, last] keep their place, so order maps that range onto itself.
+        var count = last - first + 1;
         var perChunk = EntitiesPerChunk;
-        for (var c = 0; c < _types.Length; c++)
+        var range = order.Slice(first, count);
+        for (var c = 0; c <= _types.Length; c++)
         {
-            var ops = ComponentRegistry.OpsOf(_types[c].Id);
-            var scratch = ops.CreateArray(EntityCount);
-            for (var k = 0; k < ChunkCount; k++)
+            var ops = c < _types.Length ? ComponentRegistry.OpsOf(_types[c].Id) : null;
+            ref var scratch = ref _permuteScratch[c];
+            if (scratch is null || scratch.Length < count)
             {
-                ops.CopyRange(_chunks[k].Components[c], 0, scratch, k * perChunk, _chunks[k].Count);
+                scratch = ops is null ? new Entity[Math.Max(count, 2 * (scratch?.Length ?? 0))] : ops.CreateArray(Math.Max(count, 2 * (scratch?.Length ?? 0)));
             }
 
-            for (var i = 0; i < order.Length; i++)
+            // Copy the range out, then gather it back chunk by chunk in the new order.
+            for (var i = first; i <= last;)
             {
-                ops.CopyOne(scratch, order[i], _chunks[i / perChunk].Components[c], i % perChunk);
+                var k = i / perChunk;
+                var row = i % perChunk;
+                var n = Math.Min(perChunk - row, last + 1 - i);
+                if (ops is null)
+                {
+                    Array.Copy(_chunks[k].Entities, row, scratch, i - first, n);
+                }
+                else
+                {
+                    ops.CopyRange(_chunks[k].Components[c], row, scratch, i - first, n);
+                }
+
+                i += n;
+            }
+
+            for (var i = first; i <= last;)
+            {
+                var k = i / perChunk;
+                var row = i % perChunk;
+                var n = Math.Min(perChunk - row, last + 1 - i);
+                var part = range.Slice(i - first, n);
+                if (ops is null)
+                {
+                    var from = (Entity[])scratch;
+                    var to = _chunks[k].Entities;
+                    for (var j = 0; j < n; j++)
+                    {
+                        to[row + j] = from[part[j] - first];
+                    }
+                }
+                else
+                {
+                    ops.Gather(scratch, first, part, _chunks[k].Components[c], row);
+                }
+
+                i += n;
             }
         }
 
-        var entities = new Entity[EntityCount];
-        for (var k = 0; k < ChunkCount; k++)
+        for (var i = first; i <= last; i++)
         {
-            Array.Copy(_chunks[k].Entities, 0, entities, k * perChunk, _chunks[k].Count);
-        }
-
-        for (var i = 0; i < order.Length; i++)
-        {
-            var entity = entities[order[i]];
-            _chunks[i / perChunk].Entities[i % perChunk] = entity;
-            moved(entity, i / perChunk, i % perChunk);
+            if (order[i] != i)
+            {
+                moved(_chunks[i / perChunk].Entities[i % perChunk], i / perChunk, i % perChunk);
+            }
         }
     }
 

@@ -22,6 +22,11 @@ internal abstract class ComponentOps
 
     /// <summary>Resets a range to default (and releases references held by managed components).</summary>
     public abstract void Clear(Array array, int index, int length);
+
+    /// <summary>Copies <paramref name="destination"/>[<paramref name="destinationIndex"/> + j] =
+    /// <paramref name="source"/>[<paramref name="order"/>[j] − <paramref name="sourceOffset"/>] for every j of
+    /// <paramref name="order"/> (a permutation of rows, with one virtual call per run instead of one per row).</summary>
+    public abstract void Gather(Array source, int sourceOffset, ReadOnlySpan<int> order, Array destination, int destinationIndex);
 }
 
 /// <summary>The typed implementation of <see cref="ComponentOps"/>.</summary>
@@ -45,5 +50,15 @@ internal sealed class ComponentOps<T> : ComponentOps
         // Cleared always, not only for managed components: a freed row must read as default when it is reused by a
         // Create that gives no value for this component.
         Unsafe.As<T[]>(array).AsSpan(index, length).Clear();
+    }
+
+    public override void Gather(Array source, int sourceOffset, ReadOnlySpan<int> order, Array destination, int destinationIndex)
+    {
+        var from = Unsafe.As<T[]>(source);
+        var to = Unsafe.As<T[]>(destination).AsSpan(destinationIndex, order.Length);
+        for (var j = 0; j < to.Length; j++)
+        {
+            to[j] = from[order[j] - sourceOffset];
+        }
     }
 }

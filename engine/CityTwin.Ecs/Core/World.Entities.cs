@@ -56,6 +56,12 @@ public sealed partial class World
         Size--;
     }
 
+    /// <summary>Row order of the last <see cref="SortRows"/> (kept, so that a sort does not allocate).</summary>
+    private int[] _sortOrder = [];
+
+    /// <summary>Records a row's new place after a sort (one delegate for all sorts).</summary>
+    private Action<Entity, int, int>? _rowMoved;
+
     /// <summary>
     /// Sorts an archetype's rows by a key per row, ascending (not part of Arch's API). Rows are counted over the
     /// archetype's chunks in order, <c>keys</c>[i] belonging to row i; keys should be distinct, so that the order is
@@ -75,19 +81,25 @@ public sealed partial class World
             throw new ArgumentException($"Expected {archetype.EntityCount} keys, one per row; got {keys.Length}.", nameof(keys));
         }
 
-        var order = new int[keys.Length];
+        if (_sortOrder.Length < keys.Length)
+        {
+            _sortOrder = new int[Math.Max(keys.Length, 2 * _sortOrder.Length)];
+        }
+
+        var order = _sortOrder.AsSpan(0, keys.Length);
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
         }
 
-        keys.Sort(order.AsSpan());
-        archetype.Permute(order, (entity, chunk, row) =>
+        keys.Sort(order);
+        _rowMoved ??= (entity, chunk, row) =>
         {
             ref var data = ref _entities[entity.Id];
             data.ChunkIndex = chunk;
             data.Row = row;
-        });
+        };
+        archetype.Permute(order, _rowMoved);
     }
 
     /// <summary>True when <paramref name="entity"/> exists and its version is current.</summary>

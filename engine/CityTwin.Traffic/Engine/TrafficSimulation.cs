@@ -179,6 +179,10 @@ public sealed partial class TrafficSimulation : IDisposable
     /// (with the lane lists' upkeep), lane change, insert+signals. For profiling only; never part of results.</summary>
     internal long[] PhaseTicks { get; } = new long[5];
 
+    /// <summary>Ticks each partition spent working (not waiting) per phase, at <c>phase * partitions + partition</c>
+    /// (phases 0–3 as in <see cref="PhaseTicks"/>); empty with one thread. For profiling only.</summary>
+    internal long[] PartitionPhaseTicks { get; private set; } = [];
+
     /// <summary>The lane lists (front first) as of the end of the last step.</summary>
     public LaneOccupancy Lanes => _lanes;
 
@@ -276,14 +280,14 @@ public sealed partial class TrafficSimulation : IDisposable
         // it may not write itself; the deferred effects are applied in lane order between phases (see PartitionState).
         PrepareStep();
         var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        RunPartitions(_approachBody!);
+        RunPartitions(_approachBody!, 0);
         var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-        RunPartitions(_decideBody!);
+        RunPartitions(_decideBody!, 1);
         var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
-        RunPartitions(_moveBody!); // also keeps the lane lists in order (no rebuild from the vehicles)
+        RunPartitions(_moveBody!, 2); // also keeps the lane lists in order (no rebuild from the vehicles)
         var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
         _holdBack.Clear();
-        RunPartitions(_laneChangeBody!); // first puts the vehicles that crossed a junction onto their new lanes
+        RunPartitions(_laneChangeBody!, 3); // first puts the vehicles that crossed a junction onto their new lanes
         MergePartitions();
         var t4 = System.Diagnostics.Stopwatch.GetTimestamp();
         Insert();

@@ -51,4 +51,57 @@ public partial class WorldTests
         Assert.That(world.Get<Health>(entities[6]).Value, Is.EqualTo(6), "destroy after a sort keeps the bookkeeping right");
         Assert.Throws<ArgumentException>(() => world.SortRows(archetype, new long[3]));
     }
+
+    [Test]
+    public void SortRows_AgainAfterAFewChanges_MovesOnlyWhatIsOutOfPlace_AndKeepsHandles()
+    {
+        using var world = World.Create(chunkSizeInBytes: 1024, minimumAmountOfEntitiesPerChunk: 8);
+        var live = new List<Entity>();
+        for (var i = 0; i < 60; i++)
+        {
+            live.Add(world.Create(new Position(i, i), new Health(i)));
+        }
+
+        var archetype = world.GetArchetype(live[0]);
+        SortByX(world, archetype);
+        Assert.That(RowsX(archetype), Is.EqualTo(Enumerable.Range(0, 60).Select(i => (double)i)), "already in order: nothing moves");
+
+        // Destroying moves the last row into the hole, and creating appends: a few rows out of place, far apart.
+        world.Destroy(live[3]);
+        world.Destroy(live[40]);
+        live.RemoveAt(40);
+        live.RemoveAt(3);
+        live.Add(world.Create(new Position(10.5, 100), new Health(100)));
+        live.Add(world.Create(new Position(-1, 101), new Health(101)));
+        SortByX(world, archetype);
+        var xs = RowsX(archetype);
+        Assert.That(xs, Is.Ordered.Ascending);
+        Assert.That(xs, Has.Count.EqualTo(60));
+        foreach (var entity in live)
+        {
+            Assert.That(world.Get<Health>(entity).Value, Is.EqualTo((int)world.Get<Position>(entity).Y), "each handle finds its own row");
+        }
+    }
+
+    private static void SortByX(World world, Archetype archetype)
+    {
+        var keys = RowsX(archetype).Select(x => (long)(x * 10)).ToArray();
+        world.SortRows(archetype, keys);
+    }
+
+    private static List<double> RowsX(Archetype archetype)
+    {
+        var xs = new List<double>();
+        for (var k = 0; k < archetype.ChunkCount; k++)
+        {
+            ref var chunk = ref archetype.GetChunk(k);
+            var positions = chunk.GetSpan<Position>();
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                xs.Add(positions[r].X);
+            }
+        }
+
+        return xs;
+    }
 }
