@@ -177,13 +177,27 @@ public sealed partial class TrafficSimulation
 
     private int[] _edgeWeight = [];
 
+    /// <summary>Each partition's share of the weight at the last cut (summing to 1), adjusted at every cut by the time
+    /// the partitions took since the one before (see <see cref="RebalancePartitions"/>).</summary>
+    private double[] _partitionShare = [];
+
+    /// <summary>Fixed shares of the weight per partition instead of measured ones (tests: any cut gives the same results).</summary>
+    internal double[]? FixedPartitionShares { get; set; }
+
+    /// <summary>Each partition's working ticks (all phases) at the last cut.</summary>
+    private long[] _ticksAtCut = [];
+
     /// <summary>
-    /// Re-cuts the partitions into strips of the map from west to east, of whole edges, each holding about as many
-    /// vehicles (as many lanes while the network is empty). Strips keep neighbours together: a vehicle's leader on the
-    /// next lane and the foes at its junction are then mostly in its own partition, so threads rarely read what another
-    /// thread wrote (with partitions as runs of lane indices, which the importers number in no spatial order, two threads
-    /// were slower than one).
+    /// Re-cuts the partitions into strips of the map from west to east, of whole edges. Strips keep neighbours together:
+    /// a vehicle's leader on the next lane and the foes at its junction are then mostly in its own partition, so threads
+    /// rarely read what another thread wrote (with partitions as runs of lane indices, which the importers number in no
+    /// spatial order, two threads were slower than one).
     /// </summary>
+    /// <remarks>The strips first hold about as many vehicles each (as many lanes while the network is empty). Vehicles do
+    /// not all cost the same, though (multi-lane edges have lane changes to weigh, junctions more foes), nor does every
+    /// core run as fast (on a shared VM one thread's data can sit further away), so from then on each cut moves weight
+    /// from the partition that worked longest since the last cut to the others, by the ratio of their times (damped).
+    /// Where the cuts fall never changes results (they are the same for any partitioning, tested), only speed.</remarks>
     private void RebalancePartitions()
     {
         var parts = _parts.Length;
@@ -193,7 +207,6 @@ public sealed partial class TrafficSimulation
         }
 
         var edges = Network.Edges;
-
         if (_edgeWeight.Length != edges.Length)
         {
             _edgeWeight = new int[edges.Length];
@@ -217,9 +230,11 @@ public sealed partial class TrafficSimulation
             }
         }
 
+        UpdateShares(parts);
         var partOfLane = new byte[_laneEdge.Length];
         var p = 0;
         var seen = 0L;
+        var bound = _partitionShare[0] * total;
         foreach (var e in EdgesWestToEast())
         {
             seen += _edgeWeight[e];
@@ -228,13 +243,65 @@ public sealed partial class TrafficSimulation
                 partOfLane[lane] = (byte)p;
             }
 
-            if (p < parts - 1 && seen * parts >= total * (p + 1))
+            if (p < parts - 1 && seen >= bound)
             {
                 p++;
+                bound += _partitionShare[p] * total;
             }
         }
 
         _lanes.SetPartitions(partOfLane, parts);
+    }
+
+    /// <summary>Moves weight between partitions by the time each worked since the last cut: a partition that took
+    /// <c>r</c> times the mean time gets its share divided by √r (a damped step towards equal times), within 1/(4n) and
+    /// 4/n of the whole.</summary>
+    private void UpdateShares(int parts)
+    {
+        if (_partitionShare.Length != parts)
+        {
+            _partitionShare = Enumerable.Repeat(1.0 / parts, parts).ToArray();
+            _ticksAtCut = new long[parts];
+        }
+
+        if (FixedPartitionShares is { } fixedShares)
+        {
+            fixedShares.AsSpan(0, parts).CopyTo(_partitionShare);
+            return;
+        }
+
+        Span<double> worked = stackalloc double[parts];
+        var sum = 0.0;
+        for (var p = 0; p < parts; p++)
+        {
+            var ticks = 0L;
+            for (var phase = 0; phase < 4; phase++)
+            {
+                ticks += PartitionPhaseTicks[phase * parts + p];
+            }
+
+            worked[p] = ticks - _ticksAtCut[p];
+            _ticksAtCut[p] = ticks;
+            sum += worked[p];
+        }
+
+        if (sum <= 0)
+        {
+            return;
+        }
+
+        var shares = 0.0;
+        for (var p = 0; p < parts; p++)
+        {
+            var ratio = Math.Max(worked[p], 1) * parts / sum;
+            _partitionShare[p] = Math.Clamp(_partitionShare[p] / Math.Sqrt(ratio), 0.25 / parts, 4.0 / parts);
+            shares += _partitionShare[p];
+        }
+
+        for (var p = 0; p < parts; p++)
+        {
+            _partitionShare[p] /= shares;
+        }
     }
 
     /// <summary>Phase 4, first part: the owner of a lane inserts the vehicles that crossed onto it (their order on the
