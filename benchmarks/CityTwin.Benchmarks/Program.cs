@@ -35,6 +35,47 @@ if (args.Length > 0 && args[0] == "traffic-only")
     return;
 }
 
+if (args.Length > 0 && args[0] == "traffic-pair")
+{
+    // Two independent one-thread simulations side by side in one process, against one alone: if each slows down, the
+    // cost is not data the two partitions of one simulation share. `-- traffic-pair monaco [rounds]`.
+    var city = args.Length > 1 ? args[1] : "monaco";
+    var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    var pair = new[] { new TrafficBenchmarks { City = city, Threads = 1 }, new TrafficBenchmarks { City = city, Threads = 1 } };
+    foreach (var b in pair)
+    {
+        b.Setup();
+    }
+
+    for (var r = 0; r < rounds; r++)
+    {
+        pair[0].BuildRun();
+        var sw = Stopwatch.StartNew();
+        pair[0].Run();
+        var alone = sw.Elapsed.TotalMilliseconds;
+        pair[0].Report();
+        pair[0].BuildRun();
+        pair[1].BuildRun();
+        var other = 0.0;
+        var thread = new Thread(() =>
+        {
+            var w = Stopwatch.StartNew();
+            pair[1].Run();
+            other = w.Elapsed.TotalMilliseconds;
+        });
+        sw.Restart();
+        thread.Start();
+        pair[0].Run();
+        var mine = sw.Elapsed.TotalMilliseconds;
+        thread.Join();
+        pair[0].Report();
+        pair[1].Report();
+        Console.WriteLine($"round {r}: alone {alone:F0} ms; side by side {mine:F0} and {other:F0} ms");
+    }
+
+    return;
+}
+
 if (args.Length > 0 && args[0] == "traffic-phases")
 {
     // Where a step's time goes, per phase: one thread, two threads, and the same two partitions one after the other on
