@@ -136,7 +136,7 @@ public sealed partial class TrafficSimulation
             }
 
             var connection = Network.Connections[exit];
-            _stopLineMs[lane] = endMs; // every writer of this step writes the same value
+            _stopLineMs[lane * StopLineStride] = endMs; // every writer of this step writes the same value
             _clearUntilMs[exit] = endMs + (long)(Options.CrossingTimeS * 1000);
             EdgeData.Left(part.Index, _laneEdge[lane]);
             // The path across the junction (SUMO's internal lanes) is driven too: the vehicle reaches the next lane after
@@ -153,7 +153,7 @@ public sealed partial class TrafficSimulation
 
         if (laneLength - pos <= StopLineDetectorM)
         {
-            _stopLineMs[lane] = endMs;
+            _stopLineMs[lane * StopLineStride] = endMs;
         }
 
         if (lane != startLane)

@@ -37,7 +37,8 @@ public sealed partial class TrafficSimulation
             SignalPhase = phase,
             SignalElapsedMs = elapsed,
             ClearUntilMs = (long[])_clearUntilMs.Clone(),
-            LaneGapS = _stopLineMs.Select(ms => ms == NeverMs ? double.PositiveInfinity : (Clock.Now.Milliseconds - ms) / 1000.0).ToArray(),
+            LaneGapS = Enumerable.Range(0, _laneEdge.Length).Select(lane => _stopLineMs[lane * StopLineStride])
+                .Select(ms => ms == NeverMs ? double.PositiveInfinity : (Clock.Now.Milliseconds - ms) / 1000.0).ToArray(),
             HoldBack = _holdBack.Select(h => (tripOf[h.Key], h.Value)).OrderBy(h => h.Item1).ToArray(),
             TripInfos = TripInfos.ToArray(),
             ScheduledRoutes = _schedule.Count,
@@ -58,7 +59,7 @@ public sealed partial class TrafficSimulation
     public void Restore(TrafficSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (snapshot.ClearUntilMs.Length != _clearUntilMs.Length || snapshot.LaneGapS.Length != _stopLineMs.Length ||
+        if (snapshot.ClearUntilMs.Length != _clearUntilMs.Length || snapshot.LaneGapS.Length != _laneEdge.Length ||
             snapshot.Detectors.Length != Detectors.Count || snapshot.NextScheduled > _schedule.Count)
         {
             throw new InvalidOperationException(
@@ -122,11 +123,11 @@ public sealed partial class TrafficSimulation
 
         Signals.Restore(snapshot.SignalPhase, snapshot.SignalElapsedMs);
         snapshot.ClearUntilMs.CopyTo(_clearUntilMs, 0);
-        for (var lane = 0; lane < _stopLineMs.Length; lane++)
+        for (var lane = 0; lane < _laneEdge.Length; lane++)
         {
             // Stored as the gap at the end of the last step (the time of the snapshot).
             var gapS = snapshot.LaneGapS[lane];
-            _stopLineMs[lane] = double.IsPositiveInfinity(gapS) ? NeverMs : Clock.Now.Milliseconds - (long)Math.Round(gapS * 1000);
+            _stopLineMs[lane * StopLineStride] = double.IsPositiveInfinity(gapS) ? NeverMs : Clock.Now.Milliseconds - (long)Math.Round(gapS * 1000);
         }
 
         _holdBack.Clear();

@@ -33,9 +33,15 @@ public sealed partial class TrafficSimulation : IDisposable
     private readonly double[] _laneLengthM;
     private readonly double[] _laneSpeedMps;
     private readonly int[] _laneEdge;
-    /// <summary>Per lane, the end time of the last step in which a vehicle was in its stop-line zone or crossed its line,
-    /// ms (<see cref="NeverMs"/> if never): the actuated signals' detector input.</summary>
+    /// <summary>Per lane, at <c>lane * <see cref="StopLineStride"/></c>, the end time of the last step in which a vehicle
+    /// was in its stop-line zone or crossed its line, ms (<see cref="NeverMs"/> if never): the actuated signals' detector
+    /// input.</summary>
     private readonly long[] _stopLineMs;
+
+    /// <summary>Longs per lane in <see cref="_stopLineMs"/>: one cache line each. The move phase writes a lane's stamp in
+    /// every step a vehicle waits at its line, and with eight lanes to a line, lanes of two partitions shared lines that
+    /// both threads wrote in the same phase.</summary>
+    private const int StopLineStride = 8;
     private readonly Approach[] _approach;
     private readonly List<int>?[] _incoming;
 
@@ -82,7 +88,7 @@ public sealed partial class TrafficSimulation : IDisposable
         _laneLengthM = new double[lanes.Length];
         _laneSpeedMps = new double[lanes.Length];
         _laneEdge = new int[lanes.Length];
-        _stopLineMs = new long[lanes.Length];
+        _stopLineMs = new long[lanes.Length * StopLineStride];
         Array.Fill(_stopLineMs, NeverMs);
         for (var l = 0; l < lanes.Length; l++)
         {
@@ -292,7 +298,7 @@ public sealed partial class TrafficSimulation : IDisposable
         var t4 = System.Diagnostics.Stopwatch.GetTimestamp();
         Insert();
         Reroute();
-        Signals.Advance(Options.StepMs, _stopLineMs, Clock.Now.Milliseconds + Options.StepMs);
+        Signals.Advance(Options.StepMs, _stopLineMs, StopLineStride, Clock.Now.Milliseconds + Options.StepMs);
         var t5 = System.Diagnostics.Stopwatch.GetTimestamp();
         PhaseTicks[0] += t1 - t0;
         PhaseTicks[1] += t2 - t1;

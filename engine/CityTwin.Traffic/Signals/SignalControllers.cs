@@ -87,9 +87,10 @@ public sealed class SignalControllers
 
     /// <summary>Advances every controller by one step, with the detector input as stop-line times.</summary>
     /// <param name="stepMs">Step length, ms.</param>
-    /// <param name="stopLineMs">Per lane, when a vehicle last occupied its stop line, ms.</param>
+    /// <param name="stopLineMs">Per lane, at <c>lane * stride</c>, when a vehicle last occupied its stop line, ms.</param>
+    /// <param name="stride">Entries per lane in <paramref name="stopLineMs"/>.</param>
     /// <param name="nowMs">The time the step ends, ms.</param>
-    internal void Advance(long stepMs, long[] stopLineMs, long nowMs) => Advance(stepMs, new StampGaps(stopLineMs, nowMs));
+    internal void Advance(long stepMs, long[] stopLineMs, int stride, long nowMs) => Advance(stepMs, new StampGaps(stopLineMs, stride, nowMs));
 
     private void Advance<TGaps>(long stepMs, TGaps laneGapS)
         where TGaps : ILaneGaps, allows ref struct
@@ -213,8 +214,8 @@ public sealed class SignalControllers
         public double GapS(int lane) => _gaps[lane];
     }
 
-    private readonly struct StampGaps(long[] stopLineMs, long nowMs) : ILaneGaps
+    private readonly struct StampGaps(long[] stopLineMs, int stride, long nowMs) : ILaneGaps
     {
-        public double GapS(int lane) => (nowMs - stopLineMs[lane]) / 1000.0;
+        public double GapS(int lane) => (nowMs - stopLineMs[lane * stride]) / 1000.0;
     }
 }
