@@ -29,7 +29,7 @@ internal sealed class PartitionWorkers : IDisposable
     private ExceptionDispatchInfo? _failure;
 
     /// <summary>Stopwatch ticks each partition spent in bodies, at index <c>partition * 16</c> (a cache line of its own,
-    /// written only by the partition's thread). For profiling only.</summary>
+    /// written only by the partition's thread): what the cuts are balanced by, and what benchmarks report.</summary>
     private readonly long[] _busyTicks;
 
     /// <summary>Starts <paramref name="partitions"/> − 1 worker threads.</summary>
@@ -54,7 +54,7 @@ internal sealed class PartitionWorkers : IDisposable
     /// <summary>Number of partitions (threads including the caller).</summary>
     public int Partitions { get; }
 
-    /// <summary>Stopwatch ticks partition <paramref name="partition"/> has spent running bodies so far (profiling).</summary>
+    /// <summary>Stopwatch ticks partition <paramref name="partition"/> has spent running bodies so far.</summary>
     /// <param name="partition">Partition index.</param>
     /// <returns>The ticks; read between runs.</returns>
     public long BusyTicks(int partition) => Volatile.Read(ref _busyTicks[partition * 16]);

@@ -186,7 +186,8 @@ public sealed partial class TrafficSimulation : IDisposable
     internal long[] PhaseTicks { get; } = new long[5];
 
     /// <summary>Ticks each partition spent working (not waiting) per phase, at <c>phase * partitions + partition</c>
-    /// (phases 0–3 as in <see cref="PhaseTicks"/>); empty with one thread. For profiling only.</summary>
+    /// (phases 0–3 as in <see cref="PhaseTicks"/>); empty with one thread. The partitions' cuts are balanced by it (see
+    /// <c>RebalancePartitions</c>); never part of results.</summary>
     internal long[] PartitionPhaseTicks { get; private set; } = [];
 
     /// <summary>The lane lists (front first) as of the end of the last step.</summary>
