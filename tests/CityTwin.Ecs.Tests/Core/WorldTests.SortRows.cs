@@ -15,32 +15,10 @@ public partial class WorldTests
 
         var archetype = world.GetArchetype(entities[0]);
         Assert.That(archetype.ChunkCount, Is.GreaterThan(1));
-        var keys = new long[100];
-        var row = 0;
-        for (var k = 0; k < archetype.ChunkCount; k++)
-        {
-            ref var chunk = ref archetype.GetChunk(k);
-            var positions = chunk.GetSpan<Position>();
-            for (var r = 0; r < chunk.Count; r++)
-            {
-                keys[row++] = (long)positions[r].X;
-            }
-        }
-
+        var keys = RowsX(archetype).Select(x => (long)x).ToArray();
         world.SortRows(archetype, keys);
 
-        var seen = new List<double>();
-        for (var k = 0; k < archetype.ChunkCount; k++)
-        {
-            ref var chunk = ref archetype.GetChunk(k);
-            var positions = chunk.GetSpan<Position>();
-            for (var r = 0; r < chunk.Count; r++)
-            {
-                seen.Add(positions[r].X);
-            }
-        }
-
-        Assert.That(seen, Is.Ordered.Ascending, "rows in key order");
+        Assert.That(RowsX(archetype), Is.Ordered.Ascending, "rows in key order");
         for (var i = 0; i < 100; i++)
         {
             Assert.That(world.Get<Health>(entities[i]).Value, Is.EqualTo(i), "a handle still finds its own components");
