@@ -25,6 +25,9 @@ public sealed class LaneOccupancy
     /// ascending order (lanes newly occupied are appended after them); first lane of each partition.</summary>
     private List<int>[] _occupied = [[]];
     private int[] _sortedPrefix = [0];
+
+    /// <summary>Ints per partition in <see cref="_sortedPrefix"/>: a cache line each, as each partition's thread writes its own.</summary>
+    private const int PartitionStride = 16;
     private byte[]? _partitionOf;
     private readonly List<int> _all = [];
 
@@ -129,7 +132,7 @@ public sealed class LaneOccupancy
                 _occupied[p] = new List<int>(Math.Max(16, all.Length / count + 16));
             }
 
-            _sortedPrefix = new int[count];
+            _sortedPrefix = new int[count * PartitionStride];
         }
 
         _partitionOf = (byte[])partitionOfLane.Clone();
@@ -145,7 +148,7 @@ public sealed class LaneOccupancy
 
         for (var p = 0; p < count; p++)
         {
-            _sortedPrefix[p] = _occupied[p].Count;
+            _sortedPrefix[p * PartitionStride] = _occupied[p].Count;
         }
     }
 
@@ -161,7 +164,7 @@ public sealed class LaneOccupancy
             }
 
             _occupied[p].Clear();
-            _sortedPrefix[p] = 0;
+            _sortedPrefix[p * PartitionStride] = 0;
         }
     }
 
@@ -254,13 +257,13 @@ public sealed class LaneOccupancy
         // by binary search, instead of sorting the whole list again.
         var occupied = _occupied[partition];
         var n = occupied.Count;
-        if (n - _sortedPrefix[partition] > 64)
+        if (n - _sortedPrefix[partition * PartitionStride] > 64)
         {
             occupied.Sort();
         }
         else
         {
-            for (var i = _sortedPrefix[partition]; i < n; i++)
+            for (var i = _sortedPrefix[partition * PartitionStride]; i < n; i++)
             {
                 var lane = occupied[i];
                 var at = occupied.BinarySearch(0, i, lane, null);
@@ -273,7 +276,7 @@ public sealed class LaneOccupancy
             }
         }
 
-        _sortedPrefix[partition] = n;
+        _sortedPrefix[partition * PartitionStride] = n;
     }
 
     /// <summary>Sorts every lane front first (insertion sort: lists are nearly sorted), and the occupied-lane list.</summary>
@@ -340,16 +343,19 @@ public sealed class LaneOccupancy
     /// <param name="partition">The partition.</param>
     public void DropEmptyLanes(int partition)
     {
-        var occupied = _occupied[partition];
+        var list = _occupied[partition];
+        // Compacted through the list's span: its indexer would write the list's version (in the list object, which may
+        // share a cache line with another partition's list) for every lane kept.
+        var occupied = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
         var kept = 0;
         var keptSorted = 0;
-        for (var i = 0; i < occupied.Count; i++)
+        for (var i = 0; i < occupied.Length; i++)
         {
             var lane = occupied[i];
             if (_counters[lane].Count > 0)
             {
                 occupied[kept++] = lane;
-                keptSorted = i < _sortedPrefix[partition] ? kept : keptSorted;
+                keptSorted = i < _sortedPrefix[partition * PartitionStride] ? kept : keptSorted;
             }
             else
             {
@@ -357,8 +363,12 @@ public sealed class LaneOccupancy
             }
         }
 
-        occupied.RemoveRange(kept, occupied.Count - kept);
-        _sortedPrefix[partition] = keptSorted;
+        if (kept < occupied.Length)
+        {
+            list.RemoveRange(kept, occupied.Length - kept);
+        }
+
+        _sortedPrefix[partition * PartitionStride] = keptSorted;
         SortOccupied(partition);
     }
 
