@@ -151,7 +151,10 @@ public sealed partial class TrafficSimulation
                 _lanes.Insert(lane, slot);
             }
 
-            crossers.Clear();
+            if (crossers.Count > 0)
+            {
+                crossers.Clear(); // List.Clear writes the list object (another partition's) even when it is empty
+            }
         }
 
         Span<int> next = stackalloc int[_parts.Length];
@@ -178,7 +181,10 @@ public sealed partial class TrafficSimulation
 
         foreach (var source in _parts)
         {
-            source.LoopsTo[p].Clear();
+            if (source.LoopsTo[p].Count > 0)
+            {
+                source.LoopsTo[p].Clear();
+            }
         }
     }
 
@@ -225,7 +231,10 @@ public sealed partial class TrafficSimulation
 
         foreach (var part in _parts)
         {
-            part.Ended.Clear();
+            if (part.Ended.Count > 0)
+            {
+                part.Ended.Clear();
+            }
         }
     }
 
