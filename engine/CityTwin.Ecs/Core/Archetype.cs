@@ -17,6 +17,9 @@ public sealed class Archetype
 
     private readonly ComponentType[] _types;
 
+    /// <summary>Typed copies of the entity column, for <see cref="Permute"/>.</summary>
+    private static readonly ComponentOps EntityOps = new ComponentOps<Entity>();
+
     /// <summary>Scratch arrays of <see cref="Permute"/>: one per component, then one for the entities.</summary>
     private readonly Array?[] _permuteScratch;
     private readonly int[] _lookup;
@@ -178,51 +181,26 @@ public sealed class Archetype
         var range = order.Slice(first, count);
         for (var c = 0; c <= _types.Length; c++)
         {
-            var ops = c < _types.Length ? ComponentRegistry.OpsOf(_types[c].Id) : null;
+            // Component arrays first, then the entities (column c == _types.Length), all through the same typed copies.
+            var ops = c < _types.Length ? ComponentRegistry.OpsOf(_types[c].Id) : EntityOps;
             ref var scratch = ref _permuteScratch[c];
             if (scratch is null || scratch.Length < count)
             {
-                scratch = ops is null ? new Entity[Math.Max(count, 2 * (scratch?.Length ?? 0))] : ops.CreateArray(Math.Max(count, 2 * (scratch?.Length ?? 0)));
+                scratch = ops.CreateArray(Math.Max(count, 2 * (scratch?.Length ?? 0)));
             }
 
             // Copy the range out, then gather it back chunk by chunk in the new order.
             for (var i = first; i <= last;)
             {
-                var k = i / perChunk;
-                var row = i % perChunk;
-                var n = Math.Min(perChunk - row, last + 1 - i);
-                if (ops is null)
-                {
-                    Array.Copy(_chunks[k].Entities, row, scratch, i - first, n);
-                }
-                else
-                {
-                    ops.CopyRange(_chunks[k].Components[c], row, scratch, i - first, n);
-                }
-
+                var (column, row, n) = Run(c, i, last);
+                ops.CopyRange(column, row, scratch, i - first, n);
                 i += n;
             }
 
             for (var i = first; i <= last;)
             {
-                var k = i / perChunk;
-                var row = i % perChunk;
-                var n = Math.Min(perChunk - row, last + 1 - i);
-                var part = range.Slice(i - first, n);
-                if (ops is null)
-                {
-                    var from = (Entity[])scratch;
-                    var to = _chunks[k].Entities;
-                    for (var j = 0; j < n; j++)
-                    {
-                        to[row + j] = from[part[j] - first];
-                    }
-                }
-                else
-                {
-                    ops.Gather(scratch, first, part, _chunks[k].Components[c], row);
-                }
-
+                var (column, row, n) = Run(c, i, last);
+                ops.Gather(scratch, first, range.Slice(i - first, n), column, row);
                 i += n;
             }
         }
@@ -234,6 +212,16 @@ public sealed class Archetype
                 moved(_chunks[i / perChunk].Entities[i % perChunk], i / perChunk, i % perChunk);
             }
         }
+    }
+
+    /// <summary>The array of column <paramref name="c"/> (a component, or the entities for <c>c == _types.Length</c>) in
+    /// the chunk holding row <paramref name="i"/>, the row's index there, and how many rows up to <paramref name="last"/>
+    /// that chunk holds.</summary>
+    private (Array Column, int Row, int Count) Run(int c, int i, int last)
+    {
+        ref var chunk = ref _chunks[i / EntitiesPerChunk];
+        var row = i % EntitiesPerChunk;
+        return (c < _types.Length ? chunk.Components[c] : chunk.Entities, row, Math.Min(EntitiesPerChunk - row, last + 1 - i));
     }
 
     /// <summary>Allocates chunks so that <paramref name="additionalEntities"/> more rows fit without allocating.</summary>

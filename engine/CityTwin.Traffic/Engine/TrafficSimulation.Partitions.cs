@@ -123,12 +123,13 @@ public sealed partial class TrafficSimulation
     /// steps for any thread count, so that storage order, which observers' sums follow, is thread-count free too).</summary>
     private void PrepareStep()
     {
-        if (RebalanceDue(Clock.StepIndex))
+        var rebalance = RebalanceDue(Clock.StepIndex);
+        if (rebalance)
         {
             RebalancePartitions();
         }
 
-        if (Clock.StepIndex % SortEverySteps == 0 || RebalanceDue(Clock.StepIndex))
+        if (rebalance || Clock.StepIndex % SortEverySteps == 0)
         {
             SortVehiclesByLane();
         }
@@ -151,10 +152,7 @@ public sealed partial class TrafficSimulation
                 _lanes.Insert(lane, slot);
             }
 
-            if (crossers.Count > 0)
-            {
-                crossers.Clear(); // List.Clear writes the list object (another partition's) even when it is empty
-            }
+            ClearIfAny(crossers);
         }
 
         Span<int> next = stackalloc int[_parts.Length];
@@ -181,10 +179,7 @@ public sealed partial class TrafficSimulation
 
         foreach (var source in _parts)
         {
-            if (source.LoopsTo[p].Count > 0)
-            {
-                source.LoopsTo[p].Clear();
-            }
+            ClearIfAny(source.LoopsTo[p]);
         }
     }
 
@@ -231,10 +226,17 @@ public sealed partial class TrafficSimulation
 
         foreach (var part in _parts)
         {
-            if (part.Ended.Count > 0)
-            {
-                part.Ended.Clear();
-            }
+            ClearIfAny(part.Ended);
+        }
+    }
+
+    /// <summary>Empties a hand-over list unless it is empty already: <see cref="List{T}.Clear"/> writes the list object
+    /// even then, and these lists belong to another partition's thread (its cache line would move every step).</summary>
+    private static void ClearIfAny<T>(List<T> list)
+    {
+        if (list.Count > 0)
+        {
+            list.Clear();
         }
     }
 
