@@ -23,14 +23,19 @@ internal sealed class PartitionWorkers : IDisposable
     private readonly SemaphoreSlim[] _wake;
     private readonly int[] _sleeping;
     private Action<int>? _body;
+    private int _slot;
     private int _generation;
     private int _pending;
     private volatile bool _stopping;
     private ExceptionDispatchInfo? _failure;
 
-    /// <summary>Stopwatch ticks each partition spent in bodies, at index <c>partition * 16</c> (a cache line of its own,
-    /// written only by the partition's thread): what the cuts are balanced by, and what benchmarks report.</summary>
+    /// <summary>Stopwatch ticks each partition spent in bodies, per slot, at <c>partition * 16 + slot</c> (a cache line
+    /// of its own, written only by the partition's thread, and read by others only when asked, not per phase: a read of
+    /// it per phase cost the caller a cache-line transfer each time, and the worker another to write it back).</summary>
     private readonly long[] _busyTicks;
+
+    /// <summary>Slots of busy time per partition (a caller's phases).</summary>
+    public const int Slots = 8;
 
     /// <summary>Starts <paramref name="partitions"/> − 1 worker threads.</summary>
     /// <param name="partitions">Partitions per phase (at least 2).</param>
@@ -54,16 +59,21 @@ internal sealed class PartitionWorkers : IDisposable
     /// <summary>Number of partitions (threads including the caller).</summary>
     public int Partitions { get; }
 
-    /// <summary>Stopwatch ticks partition <paramref name="partition"/> has spent running bodies so far.</summary>
+    /// <summary>Stopwatch ticks partition <paramref name="partition"/> has spent running bodies of
+    /// <paramref name="slot"/> so far.</summary>
     /// <param name="partition">Partition index.</param>
+    /// <param name="slot">Slot the bodies were run in (see <see cref="Run"/>).</param>
     /// <returns>The ticks; read between runs.</returns>
-    public long BusyTicks(int partition) => Volatile.Read(ref _busyTicks[partition * 16]);
+    public long BusyTicks(int partition, int slot) => Volatile.Read(ref _busyTicks[partition * 16 + slot]);
 
     /// <summary>Runs <paramref name="body"/> for every partition and returns when all have finished.</summary>
     /// <param name="body">Called with the partition index; must only write state its partition owns.</param>
-    public void Run(Action<int> body)
+    /// <param name="slot">Where each partition's working time is added (0 to <see cref="Slots"/> − 1).</param>
+    public void Run(Action<int> body, int slot)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)slot, (uint)Slots, nameof(slot));
         _body = body;
+        _slot = slot;
         Volatile.Write(ref _pending, _threads.Length);
         Interlocked.Increment(ref _generation);
         for (var w = 0; w < _threads.Length; w++)
@@ -84,7 +94,7 @@ internal sealed class PartitionWorkers : IDisposable
             Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null);
         }
 
-        _busyTicks[0] += System.Diagnostics.Stopwatch.GetTimestamp() - start;
+        _busyTicks[slot] += System.Diagnostics.Stopwatch.GetTimestamp() - start;
 
         // Spin without yielding: the other partitions finish within microseconds, and a yield is a system call (on a
         // virtual machine several microseconds, and 6% of a two-thread run's samples when SpinWait escalated to it).
@@ -147,7 +157,7 @@ internal sealed class PartitionWorkers : IDisposable
                 Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null);
             }
 
-            _busyTicks[partition * 16] += System.Diagnostics.Stopwatch.GetTimestamp() - start;
+            _busyTicks[partition * 16 + _slot] += System.Diagnostics.Stopwatch.GetTimestamp() - start;
 
             Interlocked.Decrement(ref _pending);
         }

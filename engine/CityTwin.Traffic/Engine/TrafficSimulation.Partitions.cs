@@ -52,8 +52,8 @@ public sealed partial class TrafficSimulation
     /// For profiling only.</summary>
     internal bool SerialPartitions { get; set; }
 
-    /// <summary>Runs a phase's body for every partition: inline for one, else on the partition workers; and adds each
-    /// partition's working time to <see cref="PartitionPhaseTicks"/>.</summary>
+    /// <summary>Runs a phase's body for every partition: inline for one, else on the partition workers, which count each
+    /// partition's working time (see <see cref="PartitionPhaseTicks"/>).</summary>
     private void RunPartitions(Action<int> body, int phase)
     {
         var parts = _parts.Length;
@@ -63,28 +63,47 @@ public sealed partial class TrafficSimulation
             return;
         }
 
-        var ticks = PartitionPhaseTicks.AsSpan(phase * parts, parts);
         if (SerialPartitions)
         {
             for (var p = 0; p < parts; p++)
             {
                 var start = System.Diagnostics.Stopwatch.GetTimestamp();
                 body(p);
-                ticks[p] += System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                _serialPhaseTicks[phase * parts + p] += System.Diagnostics.Stopwatch.GetTimestamp() - start;
             }
 
             return;
         }
 
-        for (var p = 0; p < parts; p++)
-        {
-            ticks[p] -= _workers!.BusyTicks(p);
-        }
+        _workers!.Run(body, phase);
+    }
 
-        _workers!.Run(body);
-        for (var p = 0; p < parts; p++)
+    /// <summary>Working ticks per phase and partition of <see cref="SerialPartitions"/> runs.</summary>
+    private long[] _serialPhaseTicks = [];
+
+    /// <summary>Ticks each partition spent working (not waiting) per phase, at <c>phase * partitions + partition</c>
+    /// (phases 0–3 as in <see cref="PhaseTicks"/>); empty with one thread. The partitions' cuts are balanced by it (see
+    /// <c>RebalancePartitions</c>); never part of results. Gathered when asked (each worker keeps its own).</summary>
+    internal long[] PartitionPhaseTicks
+    {
+        get
         {
-            ticks[p] += _workers.BusyTicks(p);
+            var parts = _parts.Length;
+            if (parts == 1)
+            {
+                return [];
+            }
+
+            var ticks = (long[])_serialPhaseTicks.Clone();
+            for (var phase = 0; phase < 4; phase++)
+            {
+                for (var p = 0; p < parts; p++)
+                {
+                    ticks[phase * parts + p] += _workers!.BusyTicks(p, phase);
+                }
+            }
+
+            return ticks;
         }
     }
 
@@ -101,7 +120,7 @@ public sealed partial class TrafficSimulation
         }
 
         _workers = count > 1 ? new PartitionWorkers(count) : null;
-        PartitionPhaseTicks = count > 1 ? new long[4 * count] : [];
+        _serialPhaseTicks = count > 1 ? new long[4 * count] : [];
         EdgeData.SetPartitions(count);
         _approachBody = p =>
         {

@@ -139,13 +139,14 @@ public sealed partial class TrafficSimulation
         }
 
         Span<double> worked = stackalloc double[parts];
+        var phaseTicks = PartitionPhaseTicks;
         var sum = 0.0;
         for (var p = 0; p < parts; p++)
         {
             var ticks = 0L;
             for (var phase = 0; phase < 4; phase++)
             {
-                ticks += PartitionPhaseTicks[phase * parts + p];
+                ticks += phaseTicks[phase * parts + p];
             }
 
             worked[p] = ticks - _ticksAtCut[p];

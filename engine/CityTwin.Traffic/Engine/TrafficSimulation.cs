@@ -185,11 +185,6 @@ public sealed partial class TrafficSimulation : IDisposable
     /// (with the lane lists' upkeep), lane change, insert+signals. For profiling only; never part of results.</summary>
     internal long[] PhaseTicks { get; } = new long[5];
 
-    /// <summary>Ticks each partition spent working (not waiting) per phase, at <c>phase * partitions + partition</c>
-    /// (phases 0–3 as in <see cref="PhaseTicks"/>); empty with one thread. The partitions' cuts are balanced by it (see
-    /// <c>RebalancePartitions</c>); never part of results.</summary>
-    internal long[] PartitionPhaseTicks { get; private set; } = [];
-
     /// <summary>The lane lists (front first) as of the end of the last step.</summary>
     public LaneOccupancy Lanes => _lanes;
 

@@ -11,7 +11,7 @@ public class PartitionWorkersTests
         var calls = new int[3];
         for (var phase = 0; phase < 1000; phase++)
         {
-            workers.Run(p => Interlocked.Increment(ref calls[p]));
+            workers.Run(p => Interlocked.Increment(ref calls[p]), 0);
             Assert.That(calls.Sum(), Is.EqualTo(3 * (phase + 1)), "Run returns only when every partition is done");
         }
 
@@ -23,9 +23,9 @@ public class PartitionWorkersTests
     {
         using var workers = new PartitionWorkers(2);
         var calls = 0;
-        workers.Run(_ => Interlocked.Increment(ref calls));
+        workers.Run(_ => Interlocked.Increment(ref calls), 0);
         Thread.Sleep(50); // long enough for the worker to stop spinning and block
-        workers.Run(_ => Interlocked.Increment(ref calls));
+        workers.Run(_ => Interlocked.Increment(ref calls), 0);
         Assert.That(calls, Is.EqualTo(4));
     }
 
@@ -39,10 +39,25 @@ public class PartitionWorkersTests
             {
                 throw new InvalidOperationException("partition 1 failed");
             }
-        }));
+        }, 0));
         Assert.That(error!.Message, Is.EqualTo("partition 1 failed"));
         var calls = 0;
-        workers.Run(_ => Interlocked.Increment(ref calls));
+        workers.Run(_ => Interlocked.Increment(ref calls), 0);
         Assert.That(calls, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void BusyTicks_AreCountedPerPartition_InTheSlotTheBodyRanIn()
+    {
+        using var workers = new PartitionWorkers(2);
+        workers.Run(_ => Thread.Sleep(2), 3);
+        workers.Run(_ => { }, 5);
+        for (var p = 0; p < 2; p++)
+        {
+            Assert.That(workers.BusyTicks(p, 3), Is.GreaterThan(0), $"partition {p} worked in slot 3");
+            Assert.That(workers.BusyTicks(p, 1), Is.EqualTo(0), $"partition {p} never ran in slot 1");
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => workers.Run(_ => { }, PartitionWorkers.Slots));
     }
 }
