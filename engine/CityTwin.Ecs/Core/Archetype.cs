@@ -155,6 +155,7 @@ public sealed class Archetype
     /// <paramref name="order"/>[i]. <paramref name="moved"/> is called with each entity that moved and its new place.</summary>
     /// <remarks>Only the rows between the first and the last that move are copied (a re-sort after a few changes touches
     /// few rows), through a scratch array per component kept for the next call: no allocation once warm.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs every few steps at most: too few calls in one run for tiering to re-jit it (30), so it would stay unoptimised
     internal void Permute(ReadOnlySpan<int> order, Action<Entity, int, int> moved)
     {
         Debug.Assert(order.Length == EntityCount);

@@ -72,6 +72,7 @@ public sealed partial class World
     /// threads never write to the same cache line.</remarks>
     /// <param name="archetype">An archetype of this world.</param>
     /// <param name="keys">One key per row; reordered along with the rows.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs every few steps at most: too few calls in one run for tiering to re-jit it (30), so it would stay unoptimised
     public void SortRows(Archetype archetype, Span<long> keys)
     {
         ArgumentNullException.ThrowIfNull(archetype);

@@ -15,11 +15,13 @@ public sealed partial class TrafficSimulation
     /// <summary>Whether the partitions are re-cut at this step (often while the network fills, then every 256 steps).</summary>
     private static bool RebalanceDue(long step) => step % 256 == 0 || (step < 256 && (step & (step - 1)) == 0);
 
-    /// <summary>Edges from west to east (by the mid-point of their end junctions), and each edge's place in that order:
-    /// partitions are runs of it, and vehicles are stored in it.</summary>
+    /// <summary>Edges from west to east (by the mid-point of their end junctions): partitions are runs of it, and vehicles
+    /// are stored in it (see <see cref="_laneSortKey"/>).</summary>
     private int[]? _edgesWestToEast;
 
-    private int[] _edgeRank = [];
+    /// <summary>Per lane, the high bits of its vehicles' storage sort keys (edge rank, then lane within the edge; see
+    /// <see cref="SortVehiclesByLane"/>): one read per vehicle instead of three.</summary>
+    private long[] _laneSortKey = [];
 
     private int[] EdgesWestToEast()
     {
@@ -33,10 +35,14 @@ public sealed partial class TrafficSimulation
             }
 
             _edgesWestToEast = Enumerable.Range(0, edges.Length).OrderBy(e => x[e]).ThenBy(e => e).ToArray();
-            _edgeRank = new int[edges.Length];
+            _laneSortKey = new long[_laneEdge.Length];
             for (var i = 0; i < _edgesWestToEast.Length; i++)
             {
-                _edgeRank[_edgesWestToEast[i]] = i;
+                var edge = _edgesWestToEast[i];
+                for (var lane = edges[edge].FirstLane; lane < edges[edge].FirstLane + edges[edge].LaneCount; lane++)
+                {
+                    _laneSortKey[lane] = ((long)i << 40) | ((long)(lane - edges[edge].FirstLane) << 32);
+                }
             }
         }
 
@@ -66,6 +72,7 @@ public sealed partial class TrafficSimulation
     /// core run as fast (on a shared VM one thread's data can sit further away), so from then on each cut moves weight
     /// from the partition that worked longest since the last cut to the others, by the ratio of their times (damped).
     /// Where the cuts fall never changes results (they are the same for any partitioning, tested), only speed.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs every 256 steps: too few calls in one run for tiering to re-jit it (30), so it would stay unoptimised
     private void RebalancePartitions()
     {
         var parts = _parts.Length;
@@ -183,6 +190,7 @@ public sealed partial class TrafficSimulation
     /// partitions (observers that sum over the stored vehicles get the same sums for any thread count); traffic outputs
     /// walk lanes, not rows.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs every 16 steps: too few calls in one run for tiering to re-jit it (30), so it would stay unoptimised
     private void SortVehiclesByLane()
     {
         EdgesWestToEast();
@@ -207,9 +215,7 @@ public sealed partial class TrafficSimulation
                 var routes = chunk.GetSpan<VehicleRoute>();
                 for (var row = 0; row < chunk.Count; row++)
                 {
-                    var lane = kinematics[row].Lane;
-                    var edge = _laneEdge[lane];
-                    _sortKeys[i++] = ((long)_edgeRank[edge] << 40) | ((long)(lane - Network.Edges[edge].FirstLane) << 32) | (uint)routes[row].Trip;
+                    _sortKeys[i++] = _laneSortKey[kinematics[row].Lane] | (uint)routes[row].Trip;
                 }
             }
 

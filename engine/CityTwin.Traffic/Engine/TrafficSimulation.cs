@@ -334,6 +334,7 @@ public sealed partial class TrafficSimulation : IDisposable
     /// <summary>Mean speed of the running vehicles, m/s (0 when none).</summary>
     /// <returns>The mean.</returns>
     /// <remarks>Summed in lane order, not entity order, so the value does not depend on entity ids (snapshots).</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs once per summary interval: too few calls in one run for tiering to re-jit it (30), so it would stay unoptimised
     public double MeanSpeedMps()
     {
         _lanes.SortOccupied();

@@ -22,6 +22,9 @@ public sealed partial class EdgeDataCollector
     private long[][] _occupiedMmMs = [];
     private long _intervalStartMs;
 
+    /// <summary>The partitions' sums added up (<see cref="Totals"/>), kept from one interval to the next.</summary>
+    private (int[] Entered, int[] Left, long[] SampledMs, long[] DistanceUm, long[] OccupiedMmMs)? _totals;
+
     /// <summary>Creates a collector for every edge of a network.</summary>
     /// <param name="network">The road network.</param>
     public EdgeDataCollector(RoadNetwork network)
@@ -94,6 +97,7 @@ public sealed partial class EdgeDataCollector
 
     /// <summary>Writes the rows of the interval ending at <paramref name="timeMs"/> and starts a new one.</summary>
     /// <param name="timeMs">End of the interval.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs once per interval: too few calls in one run for tiering to re-jit it (30), so it would stay unoptimised
     public void Flush(long timeMs)
     {
         var durationS = (timeMs - _intervalStartMs) / 1000.0;
@@ -135,20 +139,25 @@ public sealed partial class EdgeDataCollector
         _intervalStartMs = timeMs;
     }
 
-    /// <summary>The partitions' counts and sums added up per edge.</summary>
+    /// <summary>The partitions' counts and sums added up per edge, in arrays kept for the next call.</summary>
     private (int[] Entered, int[] Left, long[] SampledMs, long[] DistanceUm, long[] OccupiedMmMs) Totals()
     {
         var n = _departed.Length;
-        var totals = (new int[n], new int[n], new long[n], new long[n], new long[n]);
-        for (var p = 0; p < _entered.Length; p++)
+        var totals = _totals ??= (new int[n], new int[n], new long[n], new long[n], new long[n]);
+        _entered[0].CopyTo(totals.Entered, 0);
+        _left[0].CopyTo(totals.Left, 0);
+        _sampledMs[0].CopyTo(totals.SampledMs, 0);
+        _distanceUm[0].CopyTo(totals.DistanceUm, 0);
+        _occupiedMmMs[0].CopyTo(totals.OccupiedMmMs, 0);
+        for (var p = 1; p < _entered.Length; p++)
         {
             for (var e = 0; e < n; e++)
             {
-                totals.Item1[e] += _entered[p][e];
-                totals.Item2[e] += _left[p][e];
-                totals.Item3[e] += _sampledMs[p][e];
-                totals.Item4[e] += _distanceUm[p][e];
-                totals.Item5[e] += _occupiedMmMs[p][e];
+                totals.Entered[e] += _entered[p][e];
+                totals.Left[e] += _left[p][e];
+                totals.SampledMs[e] += _sampledMs[p][e];
+                totals.DistanceUm[e] += _distanceUm[p][e];
+                totals.OccupiedMmMs[e] += _occupiedMmMs[p][e];
             }
         }
 
@@ -161,8 +170,8 @@ public sealed partial class EdgeDataCollector
     internal State Capture()
     {
         var (entered, left, sampledMs, distanceUm, occupiedMmMs) = Totals();
-        return new State(_intervalStartMs, (int[])_departed.Clone(), entered, left, (int[])_arrived.Clone(), sampledMs, distanceUm,
-            occupiedMmMs, Rows.ToArray());
+        return new State(_intervalStartMs, (int[])_departed.Clone(), (int[])entered.Clone(), (int[])left.Clone(), (int[])_arrived.Clone(),
+            (long[])sampledMs.Clone(), (long[])distanceUm.Clone(), (long[])occupiedMmMs.Clone(), Rows.ToArray());
     }
 
     internal void Restore(State state)

@@ -97,6 +97,7 @@ public sealed partial class InductionLoop
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs once per interval: too few calls in one run for tiering to re-jit it (30), so it would stay unoptimised
     private void Close(long timeMs)
     {
         var durationS = (timeMs - _intervalStartMs) / 1000.0;
