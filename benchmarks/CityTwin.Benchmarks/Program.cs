@@ -102,6 +102,8 @@ if (args.Length > 0 && args[0] == "traffic-phases")
     var totals = new double[3][];
     var busy = new double[3][];
     var walls = new List<double>[] { [], [], [] };
+    var pinnedCpus = CityTwin.Benchmarks.Machine.CpuPinning.Available ? CityTwin.Benchmarks.Machine.CpuPinning.AllowedCpus()[..2] : [];
+    var pinnedWalls = pinnedCpus.Select(_ => new List<double>()).ToArray();
     for (var r = 0; r < rounds; r++)
     {
         for (var k = 0; k < 3; k++)
@@ -136,6 +138,19 @@ if (args.Length > 0 && args[0] == "traffic-phases")
 
             benches[t].Report();
         }
+
+        // The one-thread run pinned to each of two vCPUs in turn: what each core gives this workload right now.
+        for (var k = 0; k < pinnedCpus.Length; k++)
+        {
+            var c = (k + r) % pinnedCpus.Length;
+            CityTwin.Benchmarks.Machine.CpuPinning.RunOn(pinnedCpus[c], () =>
+            {
+                benches[0].BuildRun();
+                var sw = Stopwatch.StartNew();
+                benches[0].Run();
+                pinnedWalls[c].Add(sw.Elapsed.TotalMilliseconds);
+            });
+        }
     }
 
     Console.WriteLine($"machine: a second thread speeds up a memory-bound pointer chase {probeBefore:F2}x before, " +
@@ -151,6 +166,17 @@ if (args.Length > 0 && args[0] == "traffic-phases")
             Console.WriteLine("  working time per partition: " +
                 string.Join(", ", names.Take(4).Select((n, i) => $"{n} {busy[t][2 * i]:F0} + {busy[t][2 * i + 1]:F0} ms")));
         }
+    }
+
+    if (pinnedCpus.Length == 2)
+    {
+        // Two threads cannot beat the two cores' speeds added up: with one-thread times a and b on each core alone, the
+        // work split perfectly takes 1/(1/a + 1/b) (no serial part, no hand-overs), which bounds the two-thread speed-up.
+        double Median(List<double> x) => x.Order().ElementAt(x.Count / 2);
+        var (a, b) = (Median(pinnedWalls[0]), Median(pinnedWalls[1]));
+        var one = Median(walls[0]);
+        Console.WriteLine($"1 thread pinned to vCPU {pinnedCpus[0]} / {pinnedCpus[1]}: wall median {a:F0} / {b:F0} ms; so two threads can take at best " +
+            $"{1 / (1 / a + 1 / b):F0} ms, {one * (1 / a + 1 / b):F2}x the unpinned one-thread median; measured {one / Median(walls[1]):F2}x");
     }
 
     return;

@@ -215,6 +215,35 @@ public sealed class Archetype
         }
     }
 
+    /// <summary>The entity stored at <paramref name="row"/> (rows counted over the chunks in order).</summary>
+    /// <param name="row">Row index, below <see cref="EntityCount"/>.</param>
+    /// <returns>The entity.</returns>
+    public Entity EntityAt(int row)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)row, (uint)EntityCount, nameof(row));
+        return _chunks[row / EntitiesPerChunk].Entities[row % EntitiesPerChunk];
+    }
+
+    /// <summary>Exchanges two rows (every component and the entity); <paramref name="moved"/> is called with both
+    /// entities and their new places.</summary>
+    internal void SwapRows(int a, int b, Action<Entity, int, int> moved)
+    {
+        for (var c = 0; c <= _types.Length; c++)
+        {
+            var ops = c < _types.Length ? ComponentRegistry.OpsOf(_types[c].Id) : EntityOps;
+            ref var scratch = ref _permuteScratch[c];
+            scratch ??= ops.CreateArray(1);
+            var (columnA, rowA, _) = Run(c, a, a);
+            var (columnB, rowB, _) = Run(c, b, b);
+            ops.CopyOne(columnA, rowA, scratch, 0);
+            ops.CopyOne(columnB, rowB, columnA, rowA);
+            ops.CopyOne(scratch, 0, columnB, rowB);
+        }
+
+        moved(_chunks[a / EntitiesPerChunk].Entities[a % EntitiesPerChunk], a / EntitiesPerChunk, a % EntitiesPerChunk);
+        moved(_chunks[b / EntitiesPerChunk].Entities[b % EntitiesPerChunk], b / EntitiesPerChunk, b % EntitiesPerChunk);
+    }
+
     /// <summary>The array of column <paramref name="c"/> (a component, or the entities for <c>c == _types.Length</c>) in
     /// the chunk holding row <paramref name="i"/>, the row's index there, and how many rows up to <paramref name="last"/>
     /// that chunk holds.</summary>

@@ -94,13 +94,45 @@ public sealed partial class World
         }
 
         keys.Sort(order);
-        _rowMoved ??= (entity, chunk, row) =>
+        archetype.Permute(order, RowMoved);
+    }
+
+    /// <summary>Records a row's new place after a sort or swap (one delegate for all).</summary>
+    private Action<Entity, int, int> RowMoved => _rowMoved ??= (entity, chunk, row) =>
+    {
+        ref var data = ref _entities[entity.Id];
+        data.ChunkIndex = chunk;
+        data.Row = row;
+    };
+
+    /// <summary>Where a live entity is stored in its archetype: its row, counted over the archetype's chunks in order (as
+    /// <see cref="SortRows"/> and <see cref="Archetype.EntityAt"/> count them). Not part of Arch's API.</summary>
+    /// <param name="entity">A live entity.</param>
+    /// <returns>The row.</returns>
+    public int RowOf(Entity entity)
+    {
+        ref var data = ref GetData(entity);
+        return data.ChunkIndex * data.Archetype!.EntitiesPerChunk + data.Row;
+    }
+
+    /// <summary>
+    /// Exchanges where two rows of an archetype are stored (not part of Arch's API). Entity handles stay valid; only
+    /// storage changes. Lets a caller keep entities that are processed together in one block of rows as they come and go
+    /// (the traffic engine keeps each thread's vehicles in a block of their own between its sorts).
+    /// </summary>
+    /// <param name="archetype">An archetype of this world.</param>
+    /// <param name="rowA">A row (see <see cref="RowOf"/>).</param>
+    /// <param name="rowB">Another row, or the same (nothing happens).</param>
+    public void SwapRows(Archetype archetype, int rowA, int rowB)
+    {
+        ArgumentNullException.ThrowIfNull(archetype);
+        EnsureNotIterating("SwapRows");
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)rowA, (uint)archetype.EntityCount, nameof(rowA));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)rowB, (uint)archetype.EntityCount, nameof(rowB));
+        if (rowA != rowB)
         {
-            ref var data = ref _entities[entity.Id];
-            data.ChunkIndex = chunk;
-            data.Row = row;
-        };
-        archetype.Permute(order, _rowMoved);
+            archetype.SwapRows(rowA, rowB, RowMoved);
+        }
     }
 
     /// <summary>True when <paramref name="entity"/> exists and its version is current.</summary>

@@ -208,6 +208,7 @@ public sealed partial class TrafficSimulation
                 ExitConnection = ExitConnectionOf(bestLane, trip.Route, 0, trip.Type), SpeedFactor = speedFactor, ArrivalPosM = arrivalPos,
             },
             new TripStats { PlannedDepartMs = trip.DepartMs, DepartMs = Math.Max(endMs, trip.DepartMs) });
+        OnVehicleCreated(entity, bestLane);
         _lanes.Insert(bestLane, new LaneSlot { Vehicle = entity, PosM = pos, SpeedMps = speed, LengthM = type.LengthM, Trip = tripIndex });
         EdgeData.Departed(trip.Edges[0]);
         Inserted++;

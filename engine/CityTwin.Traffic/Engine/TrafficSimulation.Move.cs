@@ -257,6 +257,7 @@ public sealed partial class TrafficSimulation
             EdgeData.ArrivedOn(_laneEdge[ended.Lane]);
         }
 
+        BeforeVehicleDestroyed(ended.Vehicle);
         World.Destroy(ended.Vehicle);
     }
 

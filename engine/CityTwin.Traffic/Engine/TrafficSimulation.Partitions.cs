@@ -26,6 +26,10 @@ public sealed partial class TrafficSimulation
         public readonly List<EndedTrip> Ended = [];
         public readonly Dictionary<Entity, double> HoldBack = [];
 
+        /// <summary>Vehicles that crossed into this partition's strip from another's in this step (see
+        /// <c>MoveMigratedVehicles</c>).</summary>
+        public readonly List<Entity> Migrated = [];
+
         private static List<T>[] NewLists<T>(int n) => Enumerable.Range(0, n).Select(_ => new List<T>()).ToArray();
     }
 
@@ -138,8 +142,7 @@ public sealed partial class TrafficSimulation
         RebalancePartitions();
     }
 
-    /// <summary>Serial start of a step: re-cuts the partitions and re-sorts the vehicles' storage when due (at the same
-    /// steps for any thread count, so that storage order, which observers' sums follow, is thread-count free too).</summary>
+    /// <summary>Serial start of a step: re-cuts the partitions and re-sorts the vehicles' storage when due.</summary>
     private void PrepareStep()
     {
         var rebalance = RebalanceDue(Clock.StepIndex);
@@ -166,9 +169,11 @@ public sealed partial class TrafficSimulation
         foreach (var source in _parts)
         {
             var crossers = source.CrossersTo[p];
+            var migrated = source.Index != p && _blockArchetype is not null ? _parts[p].Migrated : null;
             foreach (var (lane, slot) in crossers)
             {
                 _lanes.Insert(lane, slot);
+                migrated?.Add(slot.Vehicle);
             }
 
             ClearIfAny(crossers);
@@ -206,6 +211,7 @@ public sealed partial class TrafficSimulation
     /// vehicles on different edges, so in no particular order) and ended trips (in start-lane order).</summary>
     private void MergePartitions()
     {
+        MoveMigratedVehicles();
         foreach (var part in _parts)
         {
             VehicleUpdates += part.VehicleUpdates;

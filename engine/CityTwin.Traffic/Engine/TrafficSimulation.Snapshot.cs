@@ -66,6 +66,7 @@ public sealed partial class TrafficSimulation
                 "The snapshot was taken on a different set-up (network, trips or detectors differ from this simulation's).");
         }
 
+        _blockArchetype = null; // the vehicles are created anew: blocks start again at the next re-sort
         if (!_scheduleSorted)
         {
             SortSchedule();

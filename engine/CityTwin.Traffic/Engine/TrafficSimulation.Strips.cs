@@ -186,18 +186,27 @@ public sealed partial class TrafficSimulation
     /// Sorts the vehicles' component rows by their edge's place from west to east, then lane and trip, so that the
     /// vehicles of a lane, and of a partition (a run of that order), sit next to each other in memory: a phase then walks
     /// memory in order, and two partitions' threads do not write to the same cache lines (with vehicles in creation order
-    /// they did in every phase, and two threads were slower than one). The order does not depend on the number of
-    /// partitions (observers that sum over the stored vehicles get the same sums for any thread count); traffic outputs
-    /// walk lanes, not rows.
+    /// they did in every phase, and two threads were slower than one). Between sorts each partition's vehicles are kept
+    /// in a block of rows (see <see cref="StartBlocks"/>). Storage order never changes results: traffic outputs walk
+    /// lanes, not rows, and the coupled observers read the vehicles in trip order.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs every 16 steps: too few calls in one run for tiering to re-jit it (30), so it would stay unoptimised
     private void SortVehiclesByLane()
     {
         EdgesWestToEast();
+        Ecs.Core.Archetype? vehicles = null;
+        var vehicleArchetypes = 0;
         foreach (var archetype in World.Archetypes)
         {
             var n = archetype.EntityCount;
-            if (n < 2 || !archetype.Has<Kinematics>() || !archetype.Has<VehicleRoute>())
+            if (!archetype.Has<Kinematics>() || !archetype.Has<VehicleRoute>())
+            {
+                continue;
+            }
+
+            vehicles = archetype;
+            vehicleArchetypes++;
+            if (n < 2)
             {
                 continue;
             }
@@ -221,5 +230,7 @@ public sealed partial class TrafficSimulation
 
             World.SortRows(archetype, _sortKeys.AsSpan(0, n));
         }
+
+        StartBlocks(vehicleArchetypes == 1 ? vehicles : null);
     }
 }

@@ -61,6 +61,35 @@ public partial class WorldTests
         }
     }
 
+    [Test]
+    public void SwapRows_ExchangesTwoRowsAcrossChunks_AndRowOfAndEntityAtFollow()
+    {
+        using var world = World.Create(chunkSizeInBytes: 1024, minimumAmountOfEntitiesPerChunk: 8);
+        var entities = Enumerable.Range(0, 40).Select(i => world.Create(new Position(i, i), new Health(i))).ToList();
+        var archetype = world.GetArchetype(entities[0]);
+        Assert.That(archetype.ChunkCount, Is.GreaterThan(1));
+        var (a, b) = (world.RowOf(entities[2]), world.RowOf(entities[37]));
+        Assert.That(b / archetype.EntitiesPerChunk, Is.Not.EqualTo(a / archetype.EntitiesPerChunk), "rows in different chunks");
+
+        world.SwapRows(archetype, a, b);
+
+        Assert.That(world.RowOf(entities[2]), Is.EqualTo(b));
+        Assert.That(world.RowOf(entities[37]), Is.EqualTo(a));
+        Assert.That(archetype.EntityAt(a), Is.EqualTo(entities[37]));
+        Assert.That(RowsX(archetype)[a], Is.EqualTo(37), "the components moved with the entity");
+        foreach (var entity in entities)
+        {
+            Assert.That(world.Get<Health>(entity).Value, Is.EqualTo((int)world.Get<Position>(entity).Y), "each handle finds its own row");
+        }
+
+        world.SwapRows(archetype, a, a);
+        Assert.That(archetype.EntityAt(a), Is.EqualTo(entities[37]), "a row swapped with itself stays");
+        world.Destroy(entities[37]);
+        Assert.That(world.Get<Health>(entities[39]).Value, Is.EqualTo(39), "destroy after a swap keeps the bookkeeping right");
+        Assert.Throws<ArgumentOutOfRangeException>(() => world.SwapRows(archetype, 0, archetype.EntityCount));
+        Assert.Throws<ArgumentOutOfRangeException>(() => archetype.EntityAt(-1));
+    }
+
     private static void SortByX(World world, Archetype archetype)
     {
         var keys = RowsX(archetype).Select(x => (long)(x * 10)).ToArray();

@@ -35,9 +35,9 @@ internal static class CouplingCities
         return Cache.GetOrAdd(path!, p => new Lazy<CityModel>(() => OsmCityImporter.Import(p))).Value;
     }
 
-    public static TrafficSimulation Traffic(CityModel city, int trips, double departS, ulong seed = 1)
+    public static TrafficSimulation Traffic(CityModel city, int trips, double departS, ulong seed = 1, int threads = 1)
     {
-        var sim = new TrafficSimulation(city.Roads, [VehicleType.SumoDefault], new TrafficOptions { Seed = seed });
+        var sim = new TrafficSimulation(city.Roads, [VehicleType.SumoDefault], new TrafficOptions { Seed = seed, Threads = threads });
         var demand = new RandomTripGenerator(city.Roads).Generate(
             new RandomTripOptions { EndS = departS, PeriodS = departS / trips, MinDistanceM = 300 }, new SeededRandom(seed));
         sim.Schedule(demand.Trips, new AStarRouter(RoutingGraph.Build(city.Roads, VehicleClasses.Passenger)));

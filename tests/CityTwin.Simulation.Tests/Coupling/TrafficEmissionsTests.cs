@@ -19,36 +19,32 @@ public class TrafficEmissionsTests
     }
 
     [Test]
-    public void OverlappedAccounting_GivesTheSameResultsAsInline_WithLightingSharingTheSnapshot()
+    public void EmissionsAndLighting_AreBitIdentical_ForOneTwoAndThreeTrafficThreads()
     {
-        var city = CouplingCities.ImportOrIgnore("helsinki-centre-2019.osm.pbf");
-        (List<TripEmissionRow> Trips, List<EdgeEmissionRow> Edges, double[] Totals, double EvWh, double LightingKWh) Run(bool overlapped)
+        // The traffic engine stores each thread's vehicles in a block of rows of its own, so storage order depends on the
+        // thread count; the observers read the vehicles in trip order and must not see the difference.
+        var one = RunCoupled(overlapped: true, threads: 1);
+        foreach (var threads in new[] { 2, 3 })
         {
-            using var traffic = CouplingCities.Traffic(city, trips: 300, departS: 600);
-            var emissions = new TrafficEmissions(traffic, [0.3], seed: 9) { Overlapped = overlapped, IntervalMs = 300_000 };
-            var luminaires = Enumerable.Repeat(Simulation.Lighting.Luminaire.Typical(Simulation.Lighting.LightingClass.M4,
-                Simulation.Lighting.LuminaireTechnology.Led), city.Lamps.Count).ToArray();
-            var lighting = new TrafficLighting(traffic, city, new DateTime(2019, 11, 20, 22, 0, 0), 2, luminaires, null, new PresenceSettings())
+            var many = RunCoupled(overlapped: true, threads);
+            Assert.Multiple(() =>
             {
-                Overlapped = overlapped,
-            };
-            for (var t = 0; t < 1500; t++)
-            {
-                traffic.Step();
-                emissions.Observe();
-                lighting.Observe();
-                if (t % 400 == 0)
-                {
-                    _ = emissions.TotalsMg; // a read in the middle waits for the queued steps
-                }
-            }
-
-            emissions.FlushInterval(traffic.Clock.Now.Milliseconds);
-            return (emissions.Trips.ToList(), emissions.EdgeRows.ToList(), emissions.TotalsMg, emissions.EvEnergyWh, lighting.Ledger.TotalKWh());
+                Assert.That(many.Trips, Is.EqualTo(one.Trips), $"{threads} threads: trip rows");
+                Assert.That(many.Edges, Is.EqualTo(one.Edges), $"{threads} threads: edge rows");
+                Assert.That(many.Totals, Is.EqualTo(one.Totals), $"{threads} threads: totals");
+                Assert.That(many.EvWh, Is.EqualTo(one.EvWh), $"{threads} threads: EV energy");
+                Assert.That(many.LightingKWh, Is.EqualTo(one.LightingKWh), $"{threads} threads: lighting energy");
+            });
         }
 
-        var inline = Run(false);
-        var overlapped = Run(true);
+        Assert.That(one.Edges, Has.Count.GreaterThan(100));
+    }
+
+    [Test]
+    public void OverlappedAccounting_GivesTheSameResultsAsInline_WithLightingSharingTheSnapshot()
+    {
+        var inline = RunCoupled(overlapped: false);
+        var overlapped = RunCoupled(overlapped: true);
         Assert.Multiple(() =>
         {
             Assert.That(inline.Trips, Has.Count.GreaterThan(100));
@@ -58,6 +54,33 @@ public class TrafficEmissionsTests
             Assert.That(overlapped.EvWh, Is.EqualTo(inline.EvWh));
             Assert.That(overlapped.LightingKWh, Is.EqualTo(inline.LightingKWh));
         });
+    }
+
+    private static (List<TripEmissionRow> Trips, List<EdgeEmissionRow> Edges, double[] Totals, double EvWh, double LightingKWh) RunCoupled(
+        bool overlapped, int threads = 1)
+    {
+        var city = CouplingCities.ImportOrIgnore("helsinki-centre-2019.osm.pbf");
+        using var traffic = CouplingCities.Traffic(city, trips: 300, departS: 600, threads: threads);
+        var emissions = new TrafficEmissions(traffic, [0.3], seed: 9) { Overlapped = overlapped, IntervalMs = 300_000 };
+        var luminaires = Enumerable.Repeat(Simulation.Lighting.Luminaire.Typical(Simulation.Lighting.LightingClass.M4,
+            Simulation.Lighting.LuminaireTechnology.Led), city.Lamps.Count).ToArray();
+        var lighting = new TrafficLighting(traffic, city, new DateTime(2019, 11, 20, 22, 0, 0), 2, luminaires, null, new PresenceSettings())
+        {
+            Overlapped = overlapped,
+        };
+        for (var t = 0; t < 1500; t++)
+        {
+            traffic.Step();
+            emissions.Observe();
+            lighting.Observe();
+            if (t % 400 == 0)
+            {
+                _ = emissions.TotalsMg; // a read in the middle waits for the queued steps
+            }
+        }
+
+        emissions.FlushInterval(traffic.Clock.Now.Milliseconds);
+        return (emissions.Trips.ToList(), emissions.EdgeRows.ToList(), emissions.TotalsMg, emissions.EvEnergyWh, lighting.Ledger.TotalKWh());
     }
 
     [Test]

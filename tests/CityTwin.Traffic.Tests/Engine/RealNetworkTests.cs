@@ -31,6 +31,31 @@ public class RealNetworkTests
         return sim;
     }
 
+    [TestCase(2)]
+    [TestCase(3)]
+    public void ParallelRun_KeepsEachPartitionsVehiclesInOneBlockOfRows_AfterEveryStep(int threads)
+    {
+        // Arrivals, departures and vehicles crossing into another partition's strip would interleave the partitions'
+        // rows between re-sorts (every 16 steps); the engine moves them into their blocks as they happen.
+        var city = SharedCities.ImportOrIgnore(SharedCities.Helsinki);
+        using var sim = new TrafficSimulation(city.Roads, [VehicleType.SumoDefault], new TrafficOptions { Threads = threads, Seed = 7 });
+        RandomRoutes.Schedule(sim, 400, 1.0, seed: 11);
+        var arrivalsChecked = 0L;
+        while (sim.Clock.Now < SimTime.FromSeconds(600))
+        {
+            var arrived = sim.Arrived;
+            sim.Step();
+            if (sim.Clock.StepIndex > 16)
+            {
+                Assert.That(sim.VehiclesInTheirBlocks(), Is.True, $"rows grouped by partition after step {sim.Clock.StepIndex}");
+                arrivalsChecked += sim.Arrived - arrived;
+            }
+        }
+
+        Assert.That(arrivalsChecked, Is.GreaterThan(0), "arrivals happened while checked");
+        Assert.That(sim.Running, Is.GreaterThan(50));
+    }
+
     [Test]
     public void Run_ConservesVehicles_KeepsGaps_AndRespectsLaneClasses()
     {
