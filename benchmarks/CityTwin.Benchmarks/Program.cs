@@ -20,8 +20,13 @@ if (args.Length > 0 && args[0] == "lighting-only")
 
 if (args.Length > 0 && args[0] == "traffic-only")
 {
-    // For profilers: one city and thread count in a loop: `-- traffic-only monaco 2 [rounds]`.
-    var bench = new TrafficBenchmarks { City = args[1], Threads = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) };
+    // For profilers: one city and thread count in a loop: `-- traffic-only monaco 2 [rounds]`; `2s` runs the two
+    // partitions one after the other on one thread (the same work as two threads, to compare profiles with).
+    var bench = new TrafficBenchmarks
+    {
+        City = args[1], Threads = int.Parse(args[2].TrimEnd('s'), System.Globalization.CultureInfo.InvariantCulture),
+        SerialPartitions = args[2].EndsWith('s'),
+    };
     bench.Setup();
     for (var r = 0; r < (args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5); r++)
     {
