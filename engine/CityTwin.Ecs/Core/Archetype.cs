@@ -151,14 +151,18 @@ public sealed class Archetype
         return moved;
     }
 
-    /// <summary>Puts the rows in a new order: row <c>i</c> (counted over the chunks in order) receives old row
-    /// <paramref name="order"/>[i]. <paramref name="moved"/> is called with each entity that moved and its new place.</summary>
+    /// <summary>Puts the rows from <paramref name="offset"/> on in a new order: row <c>offset + i</c> (rows counted over
+    /// the chunks in order) receives old row <c>offset + order[i]</c>. <paramref name="moved"/> is called with each entity
+    /// that moved and its new place.</summary>
     /// <remarks>Only the rows between the first and the last that move are copied (a re-sort after a few changes touches
-    /// few rows), through a scratch array per component kept for the next call: no allocation once warm.</remarks>
+    /// few rows), through one scratch array per column kept for the next call (<paramref name="scratchColumns"/>, or the
+    /// archetype's own when null): no allocation once warm. Calls on disjoint ranges, each with scratch of its own, may
+    /// run at the same time.</remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs every few steps at most: too few calls in one run for tiering to re-jit it (30), so it would stay unoptimised
-    internal void Permute(ReadOnlySpan<int> order, Action<Entity, int, int> moved)
+    internal void Permute(int offset, ReadOnlySpan<int> order, Array?[]? scratchColumns, Action<Entity, int, int> moved)
     {
-        Debug.Assert(order.Length == EntityCount);
+        scratchColumns ??= _permuteScratch;
+        Debug.Assert(offset + order.Length <= EntityCount && scratchColumns.Length == _types.Length + 1);
         var first = 0;
         while (first < order.Length && order[first] == first)
         {
@@ -184,7 +188,7 @@ public sealed class Archetype
         {
             // Component arrays first, then the entities (column c == _types.Length), all through the same typed copies.
             var ops = c < _types.Length ? ComponentRegistry.OpsOf(_types[c].Id) : EntityOps;
-            ref var scratch = ref _permuteScratch[c];
+            ref var scratch = ref scratchColumns[c];
             if (scratch is null || scratch.Length < count)
             {
                 scratch = ops.CreateArray(Math.Max(count, 2 * (scratch?.Length ?? 0)));
@@ -193,14 +197,14 @@ public sealed class Archetype
             // Copy the range out, then gather it back chunk by chunk in the new order.
             for (var i = first; i <= last;)
             {
-                var (column, row, n) = Run(c, i, last);
+                var (column, row, n) = Run(c, offset + i, offset + last);
                 ops.CopyRange(column, row, scratch, i - first, n);
                 i += n;
             }
 
             for (var i = first; i <= last;)
             {
-                var (column, row, n) = Run(c, i, last);
+                var (column, row, n) = Run(c, offset + i, offset + last);
                 ops.Gather(scratch, first, range.Slice(i - first, n), column, row);
                 i += n;
             }
@@ -210,10 +214,14 @@ public sealed class Archetype
         {
             if (order[i] != i)
             {
-                moved(_chunks[i / perChunk].Entities[i % perChunk], i / perChunk, i % perChunk);
+                var at = offset + i;
+                moved(_chunks[at / perChunk].Entities[at % perChunk], at / perChunk, at % perChunk);
             }
         }
     }
+
+    /// <summary>Scratch columns for a <see cref="Permute"/> (one per component, and one for the entities).</summary>
+    internal Array?[] NewPermuteScratch() => new Array?[_types.Length + 1];
 
     /// <summary>The entity stored at <paramref name="row"/> (rows counted over the chunks in order).</summary>
     /// <param name="row">Row index, below <see cref="EntityCount"/>.</param>

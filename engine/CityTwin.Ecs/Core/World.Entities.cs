@@ -94,11 +94,11 @@ public sealed partial class World
         }
 
         keys.Sort(order);
-        archetype.Permute(order, RowMoved);
+        archetype.Permute(0, order, null, RowMoved);
     }
 
     /// <summary>Records a row's new place after a sort or swap (one delegate for all).</summary>
-    private Action<Entity, int, int> RowMoved => _rowMoved ??= (entity, chunk, row) =>
+    internal Action<Entity, int, int> RowMoved => _rowMoved ??= (entity, chunk, row) =>
     {
         ref var data = ref _entities[entity.Id];
         data.ChunkIndex = chunk;

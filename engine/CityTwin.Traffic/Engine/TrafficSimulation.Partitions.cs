@@ -30,6 +30,11 @@ public sealed partial class TrafficSimulation
         /// <c>MoveMigratedVehicles</c>).</summary>
         public readonly List<Entity> Migrated = [];
 
+        /// <summary>Sort keys and scratch for re-sorting this partition's block of rows (<c>SortBlock</c>).</summary>
+        public long[] SortKeys = [];
+
+        public readonly Ecs.Core.RowSorter Sorter = new();
+
         private static List<T>[] NewLists<T>(int n) => Enumerable.Range(0, n).Select(_ => new List<T>()).ToArray();
     }
 
@@ -47,6 +52,7 @@ public sealed partial class TrafficSimulation
     private Action<int>? _decideBody;
     private Action<int>? _moveBody;
     private Action<int>? _laneChangeBody;
+    private Action<int>? _sortBody;
 
     /// <summary>Partitions per phase: the thread count (all cores for −1).</summary>
     private int PartitionCount => Options.Threads == -1 ? Math.Min(256, Environment.ProcessorCount) : Options.Threads;
@@ -124,7 +130,7 @@ public sealed partial class TrafficSimulation
         }
 
         _workers = count > 1 ? new PartitionWorkers(count) : null;
-        _serialPhaseTicks = count > 1 ? new long[4 * count] : [];
+        _serialPhaseTicks = count > 1 ? new long[5 * count] : [];
         EdgeData.SetPartitions(count);
         _approachBody = p =>
         {
@@ -133,6 +139,7 @@ public sealed partial class TrafficSimulation
         };
         _decideBody = DecideLanes;
         _moveBody = p => MoveLanes(p, _parts[p]);
+        _sortBody = SortBlock;
         _laneChangeBody = p =>
         {
             ApplyCrossings(p);
@@ -153,7 +160,14 @@ public sealed partial class TrafficSimulation
 
         if (rebalance || Clock.StepIndex % SortEverySteps == 0)
         {
-            SortVehiclesByLane();
+            if (!rebalance && _blockArchetype is { } vehicles && BlocksHold(vehicles, vehicles.EntityCount))
+            {
+                RunPartitions(_sortBody!, 4); // each thread re-sorts its own block: no thread writes another's rows
+            }
+            else
+            {
+                SortVehiclesByLane();
+            }
         }
 
         IndexDetectors();

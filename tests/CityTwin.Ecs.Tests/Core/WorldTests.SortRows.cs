@@ -90,6 +90,31 @@ public partial class WorldTests
         Assert.Throws<ArgumentOutOfRangeException>(() => archetype.EntityAt(-1));
     }
 
+    [Test]
+    public void RowSorters_SortTwoDisjointRangesAtOnce_EachInKeyOrder_HandlesStayValid()
+    {
+        using var world = World.Create(chunkSizeInBytes: 1024, minimumAmountOfEntitiesPerChunk: 8);
+        var entities = Enumerable.Range(0, 200).Select(i => world.Create(new Position((i * 37) % 200, i), new Health(i))).ToList();
+        var archetype = world.GetArchetype(entities[0]);
+        var xs = RowsX(archetype);
+        var cut = 90; // not on a chunk boundary
+        var (low, high) = (new RowSorter(), new RowSorter());
+        var lowKeys = xs.Take(cut).Select(x => (long)x).ToArray();
+        var highKeys = xs.Skip(cut).Select(x => (long)x).ToArray();
+        Parallel.Invoke(() => low.Sort(world, archetype, 0, lowKeys), () => high.Sort(world, archetype, cut, highKeys));
+
+        var sorted = RowsX(archetype);
+        Assert.That(sorted.Take(cut), Is.Ordered.Ascending, "the first range in key order");
+        Assert.That(sorted.Skip(cut), Is.Ordered.Ascending, "the second range in key order");
+        Assert.That(sorted.Take(cut), Is.EquivalentTo(xs.Take(cut)), "rows stay within their range");
+        foreach (var entity in entities)
+        {
+            Assert.That(world.Get<Health>(entity).Value, Is.EqualTo((int)world.Get<Position>(entity).Y), "each handle finds its own row");
+        }
+
+        Assert.Throws<ArgumentException>(() => low.Sort(world, archetype, 150, new long[51]));
+    }
+
     private static void SortByX(World world, Archetype archetype)
     {
         var keys = RowsX(archetype).Select(x => (long)(x * 10)).ToArray();
