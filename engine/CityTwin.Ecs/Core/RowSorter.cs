@@ -10,9 +10,18 @@ namespace CityTwin.Ecs.Core;
 /// thread).</remarks>
 public sealed class RowSorter
 {
+    private readonly bool _archetypeScratch;
     private int[] _order = [];
     private Array?[]? _scratch;
     private Archetype? _scratchOf;
+
+    /// <summary>Creates a sorter with scratch of its own.</summary>
+    public RowSorter()
+    {
+    }
+
+    /// <summary>A sorter that permutes through each archetype's own scratch (<see cref="World.SortRows"/>: one thread).</summary>
+    internal RowSorter(bool archetypeScratch) => _archetypeScratch = archetypeScratch;
 
     /// <summary>Sorts rows <paramref name="firstRow"/> to <paramref name="firstRow"/> + keys.Length − 1 of
     /// <paramref name="archetype"/> by <paramref name="keys"/> (keys[i] belongs to row firstRow + i; distinct keys give a
@@ -46,11 +55,11 @@ public sealed class RowSorter
         }
 
         keys.Sort(order);
-        if (!ReferenceEquals(_scratchOf, archetype))
+        if (!_archetypeScratch && !ReferenceEquals(_scratchOf, archetype))
         {
             (_scratch, _scratchOf) = (archetype.NewPermuteScratch(), archetype);
         }
 
-        archetype.Permute(firstRow, order, _scratch, world.RowMoved);
+        archetype.Permute(firstRow, order, _archetypeScratch ? null : _scratch, world.RowMoved);
     }
 }

@@ -56,8 +56,8 @@ public sealed partial class World
         Size--;
     }
 
-    /// <summary>Row order of the last <see cref="SortRows"/> (kept, so that a sort does not allocate).</summary>
-    private int[] _sortOrder = [];
+    /// <summary>Sorts for <see cref="SortRows"/> (keeps its order array, so that a sort does not allocate).</summary>
+    private readonly RowSorter _sorter = new(archetypeScratch: true);
 
     /// <summary>Records a row's new place after a sort (one delegate for all sorts).</summary>
     private Action<Entity, int, int>? _rowMoved;
@@ -72,7 +72,6 @@ public sealed partial class World
     /// threads never write to the same cache line.</remarks>
     /// <param name="archetype">An archetype of this world.</param>
     /// <param name="keys">One key per row; reordered along with the rows.</param>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs every few steps at most: too few calls in one run for tiering to re-jit it (30), so it would stay unoptimised
     public void SortRows(Archetype archetype, Span<long> keys)
     {
         ArgumentNullException.ThrowIfNull(archetype);
@@ -82,19 +81,7 @@ public sealed partial class World
             throw new ArgumentException($"Expected {archetype.EntityCount} keys, one per row; got {keys.Length}.", nameof(keys));
         }
 
-        if (_sortOrder.Length < keys.Length)
-        {
-            _sortOrder = new int[Math.Max(keys.Length, 2 * _sortOrder.Length)];
-        }
-
-        var order = _sortOrder.AsSpan(0, keys.Length);
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        keys.Sort(order);
-        archetype.Permute(0, order, null, RowMoved);
+        _sorter.Sort(this, archetype, 0, keys);
     }
 
     /// <summary>Records a row's new place after a sort or swap (one delegate for all).</summary>
