@@ -163,7 +163,7 @@ if (args.Length > 0 && args[0] == "traffic-phases")
         $"thread-to-thread round trip {roundTripBefore:F0} ns before, {CityTwin.Benchmarks.Machine.CoreScalingProbe.RoundTripNs():F0} ns after");
     for (var t = 0; t < 3; t++)
     {
-        Console.WriteLine($"{labels[t]}: wall median {walls[t].Order().ElementAt(rounds / 2):F0} ms, min {walls[t].Min():F0} ms; " +
+        Console.WriteLine($"{labels[t]}: wall median {Median(walls[t]):F0} ms, min {walls[t].Min():F0} ms; " +
             string.Join(", ", names.Select((n, i) => $"{n} {totals[t][i]:F0} ms")));
         if (t > 0)
         {
@@ -177,7 +177,6 @@ if (args.Length > 0 && args[0] == "traffic-phases")
     {
         // Two threads cannot beat the two cores' speeds added up: with one-thread times a and b on each core alone, the
         // work split perfectly takes 1/(1/a + 1/b) (no serial part, no hand-overs), which bounds the two-thread speed-up.
-        double Median(List<double> x) => x.Order().ElementAt(x.Count / 2);
         var (a, b) = (Median(pinnedWalls[0]), Median(pinnedWalls[1]));
         var one = Median(walls[0]);
         Console.WriteLine($"1 thread pinned to vCPU {pinnedCpus[0]} / {pinnedCpus[1]}: wall median {a:F0} / {b:F0} ms; so two threads can take at best " +
@@ -219,7 +218,6 @@ if (args.Length > 0 && args[0] == "coupling-overhead")
         }
     }
 
-    double Median(List<double> x) => x.Order().ElementAt(x.Count / 2);
     var baseline = Median(times[0]);
     var stepBaseline = Median(stepTimes[0]);
     for (var v = 0; v < variants.Length; v++)
@@ -232,3 +230,5 @@ if (args.Length > 0 && args[0] == "coupling-overhead")
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+static double Median(List<double> x) => x.Order().ElementAt(x.Count / 2);

@@ -182,7 +182,6 @@ public sealed class Archetype
 
         // Rows outside [first, last] keep their place, so order maps that range onto itself.
         var count = last - first + 1;
-        var perChunk = EntitiesPerChunk;
         var range = order.Slice(first, count);
         for (var c = 0; c <= _types.Length; c++)
         {
@@ -214,8 +213,7 @@ public sealed class Archetype
         {
             if (order[i] != i)
             {
-                var at = offset + i;
-                moved(_chunks[at / perChunk].Entities[at % perChunk], at / perChunk, at % perChunk);
+                ReportMoved(offset + i, moved);
             }
         }
     }
@@ -248,9 +246,13 @@ public sealed class Archetype
             ops.CopyOne(scratch, 0, columnB, rowB);
         }
 
-        moved(_chunks[a / EntitiesPerChunk].Entities[a % EntitiesPerChunk], a / EntitiesPerChunk, a % EntitiesPerChunk);
-        moved(_chunks[b / EntitiesPerChunk].Entities[b % EntitiesPerChunk], b / EntitiesPerChunk, b % EntitiesPerChunk);
+        ReportMoved(a, moved);
+        ReportMoved(b, moved);
     }
+
+    /// <summary>Tells <paramref name="moved"/> which entity now sits at <paramref name="row"/>, and its chunk and row there.</summary>
+    private void ReportMoved(int row, Action<Entity, int, int> moved) =>
+        moved(_chunks[row / EntitiesPerChunk].Entities[row % EntitiesPerChunk], row / EntitiesPerChunk, row % EntitiesPerChunk);
 
     /// <summary>The array of column <paramref name="c"/> (a component, or the entities for <c>c == _types.Length</c>) in
     /// the chunk holding row <paramref name="i"/>, the row's index there, and how many rows up to <paramref name="last"/>

@@ -132,35 +132,8 @@ public sealed partial class TrafficSimulation
     /// sort of all rows would have sorted them), on the partition's own thread.</summary>
     private void SortBlock(int p)
     {
-        var archetype = _blockArchetype!;
         var first = p == 0 ? 0 : _blockEnd[p - 1];
-        var n = _blockEnd[p] - first;
-        if (n < 2)
-        {
-            return;
-        }
-
-        var part = _parts[p];
-        if (part.SortKeys.Length < n)
-        {
-            part.SortKeys = new long[2 * n];
-        }
-
-        var perChunk = archetype.EntitiesPerChunk;
-        for (var i = 0; i < n;)
-        {
-            var row = first + i;
-            ref var chunk = ref archetype.GetChunk(row / perChunk);
-            var kinematics = chunk.GetSpan<Kinematics>();
-            var routes = chunk.GetSpan<VehicleRoute>();
-            var end = Math.Min(chunk.Count, row % perChunk + n - i);
-            for (var r = row % perChunk; r < end; r++, i++)
-            {
-                part.SortKeys[i] = _laneSortKey[kinematics[r].Lane] | (uint)routes[r].Trip;
-            }
-        }
-
-        part.Sorter.Sort(World, archetype, first, part.SortKeys.AsSpan(0, n));
+        SortRowsByLane(_blockArchetype!, first, _blockEnd[p] - first, ref _parts[p].SortKeys, _parts[p].Sorter);
     }
 
     /// <summary>Whether blocks are kept and every vehicle's row lies in the block of its lane's partition (tests).</summary>

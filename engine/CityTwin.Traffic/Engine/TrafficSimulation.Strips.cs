@@ -181,6 +181,7 @@ public sealed partial class TrafficSimulation
     }
 
     private long[] _sortKeys = [];
+    private readonly Ecs.Core.RowSorter _sorter = new();
 
     /// <summary>
     /// Sorts the vehicles' component rows by their edge's place from west to east, then lane and trip, so that the
@@ -206,31 +207,41 @@ public sealed partial class TrafficSimulation
 
             vehicles = archetype;
             vehicleArchetypes++;
-            if (n < 2)
-            {
-                continue;
-            }
-
-            if (_sortKeys.Length < n)
-            {
-                _sortKeys = new long[2 * n];
-            }
-
-            var i = 0;
-            for (var k = 0; k < archetype.ChunkCount; k++)
-            {
-                ref var chunk = ref archetype.GetChunk(k);
-                var kinematics = chunk.GetSpan<Kinematics>();
-                var routes = chunk.GetSpan<VehicleRoute>();
-                for (var row = 0; row < chunk.Count; row++)
-                {
-                    _sortKeys[i++] = _laneSortKey[kinematics[row].Lane] | (uint)routes[row].Trip;
-                }
-            }
-
-            World.SortRows(archetype, _sortKeys.AsSpan(0, n));
+            SortRowsByLane(archetype, 0, n, ref _sortKeys, _sorter);
         }
 
         StartBlocks(vehicleArchetypes == 1 ? vehicles : null);
+    }
+
+    /// <summary>Sorts <paramref name="n"/> rows of <paramref name="archetype"/> from <paramref name="first"/> on into
+    /// west-to-east order (the key of <see cref="SortVehiclesByLane"/>), through <paramref name="keys"/> (grown as
+    /// needed) and <paramref name="sorter"/>: all rows on the caller's thread, or one partition's block on its own.</summary>
+    private void SortRowsByLane(Ecs.Core.Archetype archetype, int first, int n, ref long[] keys, Ecs.Core.RowSorter sorter)
+    {
+        if (n < 2)
+        {
+            return;
+        }
+
+        if (keys.Length < n)
+        {
+            keys = new long[2 * n];
+        }
+
+        var perChunk = archetype.EntitiesPerChunk;
+        for (var i = 0; i < n;)
+        {
+            var row = first + i;
+            ref var chunk = ref archetype.GetChunk(row / perChunk);
+            var kinematics = chunk.GetSpan<Kinematics>();
+            var routes = chunk.GetSpan<VehicleRoute>();
+            var end = Math.Min(chunk.Count, row % perChunk + n - i);
+            for (var r = row % perChunk; r < end; r++, i++)
+            {
+                keys[i] = _laneSortKey[kinematics[r].Lane] | (uint)routes[r].Trip;
+            }
+        }
+
+        sorter.Sort(World, archetype, first, keys.AsSpan(0, n));
     }
 }
