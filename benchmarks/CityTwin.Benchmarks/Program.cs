@@ -103,8 +103,6 @@ if (args.Length > 0 && args[0] == "traffic-phases")
 
     var probeBefore = CityTwin.Benchmarks.Machine.CoreScalingProbe.PointerChaseSpeedUp();
     var roundTripBefore = CityTwin.Benchmarks.Machine.CoreScalingProbe.RoundTripNs();
-    // Wall time per phase; with two threads approaches and decisions are one phase (each partition announces, then
-    // decides), so the wall times of the two are printed together, and each partition's working time apart.
     var names = new[] { "approaches", "decide", "move (+ lane lists)", "lane changes", "insert+reroute+signals", "other" };
     var totals = new double[3][];
     var busy = new double[3][];
@@ -166,8 +164,7 @@ if (args.Length > 0 && args[0] == "traffic-phases")
     for (var t = 0; t < 3; t++)
     {
         Console.WriteLine($"{labels[t]}: wall median {Median(walls[t]):F0} ms, min {walls[t].Min():F0} ms; " +
-            $"approaches + decide {totals[t][0] + totals[t][1]:F0} ms, " +
-            string.Join(", ", names.Skip(2).Select((n, i) => $"{n} {totals[t][i + 2]:F0} ms")));
+            string.Join(", ", names.Select((n, i) => $"{n} {totals[t][i]:F0} ms")));
         if (t > 0)
         {
             // Each partition's working time (in the two-thread run the rest of a phase is waiting at the barrier).

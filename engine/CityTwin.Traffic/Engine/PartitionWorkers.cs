@@ -37,10 +37,6 @@ internal sealed class PartitionWorkers : IDisposable
     /// <summary>Slots of busy time per partition (a caller's phases).</summary>
     public const int Slots = 8;
 
-    /// <summary>Each partition's last mark (see <see cref="Mark"/>), at <c>partition * 16</c>: a cache line each, written
-    /// only by the partition's thread.</summary>
-    private readonly long[] _marks;
-
     /// <summary>Starts <paramref name="partitions"/> − 1 worker threads.</summary>
     /// <param name="partitions">Partitions per phase (at least 2).</param>
     public PartitionWorkers(int partitions)
@@ -51,7 +47,6 @@ internal sealed class PartitionWorkers : IDisposable
         _wake = new SemaphoreSlim[partitions - 1];
         _sleeping = new int[partitions - 1];
         _busyTicks = new long[partitions * 16];
-        _marks = new long[partitions * 16];
         for (var w = 0; w < _threads.Length; w++)
         {
             _wake[w] = new SemaphoreSlim(0);
@@ -70,46 +65,6 @@ internal sealed class PartitionWorkers : IDisposable
     /// <param name="slot">Slot the bodies were run in (see <see cref="Run"/>).</param>
     /// <returns>The ticks; read between runs.</returns>
     public long BusyTicks(int partition, int slot) => Volatile.Read(ref _busyTicks[partition * 16 + slot]);
-
-    /// <summary>Publishes that <paramref name="partition"/> has reached a point of the running body (say, it has written
-    /// what the others may read next): a release write, so what the partition wrote before it is visible to any thread
-    /// that then sees the mark in <see cref="AwaitMark"/>.</summary>
-    /// <param name="partition">The calling partition.</param>
-    /// <param name="value">The mark: larger than the partition's marks before it (until <see cref="ClearMarks"/>), for
-    /// example from the step number and the point within the step, so that a mark from an earlier step never counts.</param>
-    public void Mark(int partition, long value) => Volatile.Write(ref _marks[partition * 16], value);
-
-    /// <summary>Waits, spinning, until <paramref name="partition"/> has marked <paramref name="value"/> or a later mark:
-    /// a wait for one partition's progress within a body instead of a barrier for all of them at its end.</summary>
-    /// <param name="partition">The partition to wait for (the caller's own mark returns at once if it has been set).</param>
-    /// <param name="value">The mark to wait for.</param>
-    /// <exception cref="OperationCanceledException">When another partition failed in this run of <see cref="Run"/> (it
-    /// may never mark); <see cref="Run"/> rethrows that partition's exception, not this one.</exception>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public void AwaitMark(int partition, long value)
-    {
-        if (Volatile.Read(ref _marks[partition * 16]) < value)
-        {
-            AwaitMarkSlowly(partition, value);
-        }
-    }
-
-    private void AwaitMarkSlowly(int partition, long value)
-    {
-        while (Volatile.Read(ref _marks[partition * 16]) < value)
-        {
-            if (Volatile.Read(ref _failure) is not null)
-            {
-                throw new OperationCanceledException($"Partition {partition} failed before its mark {value}.");
-            }
-
-            Thread.SpinWait(4);
-        }
-    }
-
-    /// <summary>Forgets every partition's mark (when the values marked may repeat, as after a snapshot restore sets the
-    /// clock back).</summary>
-    public void ClearMarks() => Array.Clear(_marks);
 
     /// <summary>Runs <paramref name="body"/> for every partition and returns when all have finished.</summary>
     /// <param name="body">Called with the partition index; must only write state its partition owns.</param>

@@ -360,8 +360,6 @@ public sealed partial class TrafficSimulation
                 return false;
             }
 
-            // With approaches and decisions in one phase, the foe's partition may still be announcing: wait for it.
-            _workers?.AwaitMark(_lanes.PartitionOf(Network.Connections[foe].FromLane), StepMark(AnnouncedMark));
             ref readonly var approach = ref _approach[foe];
             if (approach.Step != ApproachStep)
             {

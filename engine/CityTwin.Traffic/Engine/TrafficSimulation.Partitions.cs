@@ -50,7 +50,6 @@ public sealed partial class TrafficSimulation
     private PartitionWorkers? _workers;
     private Action<int>? _approachBody;
     private Action<int>? _decideBody;
-    private Action<int>? _stepBody;
     private Action<int>? _moveBody;
     private Action<int>? _laneChangeBody;
     private Action<int>? _sortBody;
@@ -114,15 +113,6 @@ public sealed partial class TrafficSimulation
                 }
             }
 
-            // Steps run as one body per partition count their phases themselves (StepPartition).
-            for (var phase = 0; phase < 4; phase++)
-            {
-                for (var p = 0; p < parts; p++)
-                {
-                    ticks[phase * parts + p] += _stepPhaseTicks[16 * p + phase];
-                }
-            }
-
             return ticks;
         }
     }
@@ -146,11 +136,8 @@ public sealed partial class TrafficSimulation
         {
             _lanes.DropEmptyLanes(p);
             RegisterApproaches(p);
-            _workers?.Mark(p, StepMark(AnnouncedMark)); // this partition's announcements are complete (see MayEnter)
         };
         _decideBody = DecideLanes;
-        _stepBody = StepPartition;
-        _stepPhaseTicks = new long[16 * count];
         _moveBody = p => MoveLanes(p, _parts[p]);
         _sortBody = SortBlock;
         _laneChangeBody = p =>
@@ -238,7 +225,6 @@ public sealed partial class TrafficSimulation
     /// vehicles on different edges, so in no particular order) and ended trips (in start-lane order).</summary>
     private void MergePartitions()
     {
-        _holdBack.Clear(); // the last step's requests, read in this step's decisions
         MoveMigratedVehicles();
         foreach (var part in _parts)
         {

@@ -87,7 +87,6 @@ public sealed partial class TrafficSimulation
         Reroutes = snapshot.Reroutes;
         _departReach.Clear(); // derived from routes, which the restore may replace
         Array.Clear(_approach); // announcements from after the snapshot's time must not count when that step comes again
-        _workers?.ClearMarks(); // nor the partitions' marks that they are complete
         Array.Clear(_minorAheadMemo); // nor answers kept for those steps
         World.Clear();
         _lanes.Clear();

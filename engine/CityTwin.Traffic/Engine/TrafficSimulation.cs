@@ -282,24 +282,14 @@ public sealed partial class TrafficSimulation : IDisposable
         // it may not write itself; the deferred effects are applied in lane order between phases (see PartitionState).
         PrepareStep();
         var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        long t1 = t0, t2, t3;
-        if (_workers is not null && !SerialPartitions)
-        {
-            // One body per partition for the whole step, its phases separated by the partitions' marks (StepPartition).
-            _workers.Run(_stepBody!, StepSlot);
-            (t2, t3) = (_decidedAt, _movedAt);
-        }
-        else
-        {
-            RunPartitions(_approachBody!, 0);
-            t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-            RunPartitions(_decideBody!, 1);
-            t2 = System.Diagnostics.Stopwatch.GetTimestamp();
-            RunPartitions(_moveBody!, 2); // also keeps the lane lists in order (no rebuild from the vehicles)
-            t3 = System.Diagnostics.Stopwatch.GetTimestamp();
-            RunPartitions(_laneChangeBody!, 3); // first puts the vehicles that crossed a junction onto their new lanes
-        }
-
+        RunPartitions(_approachBody!, 0);
+        var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+        RunPartitions(_decideBody!, 1);
+        var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+        RunPartitions(_moveBody!, 2); // also keeps the lane lists in order (no rebuild from the vehicles)
+        var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
+        _holdBack.Clear();
+        RunPartitions(_laneChangeBody!, 3); // first puts the vehicles that crossed a junction onto their new lanes
         MergePartitions();
         var t4 = System.Diagnostics.Stopwatch.GetTimestamp();
         Insert();

@@ -47,59 +47,6 @@ public class PartitionWorkersTests
     }
 
     [Test]
-    public void AwaitMark_WaitsForAnotherPartitionsMark_AndSeesWhatItWroteBefore()
-    {
-        using var workers = new PartitionWorkers(2);
-        var written = new long[2];
-        var seen = new long[2];
-        for (var step = 1; step <= 2000; step++)
-        {
-            workers.Run(p =>
-            {
-                written[p] = 1000L * step + p; // plain write, published by the mark
-                workers.Mark(p, step);
-                workers.AwaitMark(1 - p, step);
-                seen[p] = written[1 - p];
-            }, 0);
-            Assert.That(seen, Is.EqualTo(new[] { 1000L * step + 1, 1000L * step }), $"step {step}");
-        }
-    }
-
-    [Test]
-    public void AwaitMark_WhenThePartitionFailsBeforeMarking_RunRethrowsItsException_InsteadOfHanging()
-    {
-        using var workers = new PartitionWorkers(2);
-        var error = Assert.Throws<InvalidOperationException>(() => workers.Run(p =>
-        {
-            if (p == 1)
-            {
-                throw new InvalidOperationException("partition 1 failed before its mark");
-            }
-
-            workers.AwaitMark(1, 7);
-        }, 0));
-        Assert.That(error!.Message, Is.EqualTo("partition 1 failed before its mark"));
-
-        workers.Run(p => workers.Mark(p, 8), 0);
-        workers.ClearMarks();
-        var waited = 0;
-        workers.Run(p =>
-        {
-            if (p == 0)
-            {
-                Thread.Sleep(20);
-                workers.Mark(0, 8);
-            }
-            else
-            {
-                workers.AwaitMark(0, 8); // cleared: waits for the new mark, not the old one
-                waited = 1;
-            }
-        }, 0);
-        Assert.That(waited, Is.EqualTo(1));
-    }
-
-    [Test]
     public void BusyTicks_AreCountedPerPartition_InTheSlotTheBodyRanIn()
     {
         using var workers = new PartitionWorkers(2);
