@@ -7,11 +7,11 @@ namespace CityTwin.Traffic.Tests.Engine;
 
 public class SnapshotTests
 {
-    private static TrafficSimulation Build(double rerouteS = 0)
+    private static TrafficSimulation Build(double rerouteS = 0, int threads = 1)
     {
         var city = SharedCities.ImportOrIgnore(SharedCities.Helsinki);
         var sim = new TrafficSimulation(city.Roads, [VehicleType.SumoDefault, Scenarios.IdmCity with { SpeedFactorDev = 0.1 }],
-            new TrafficOptions { Seed = 3, RerouteIntervalS = rerouteS });
+            new TrafficOptions { Seed = 3, RerouteIntervalS = rerouteS, Threads = threads });
         RandomRoutes.Schedule(sim, 300, periodS: 2, seed: 5);
         sim.Detectors.Add(new InductionLoop("loop", city.Roads.Edges[0].FirstLane, 1, 120_000));
         sim.EdgeData.IntervalMs = 300_000;
@@ -49,6 +49,27 @@ public class SnapshotTests
         {
             Assert.That(reference.Reroutes, Is.GreaterThan(0), "congested Helsinki should offer faster routes to some vehicles");
         }
+    }
+
+    [Test]
+    public void RestoreIntoTheSameRun_WithTwoThreads_GoesBackAndRepeatsTheUninterruptedResults()
+    {
+        // Going back in time repeats step numbers: nothing kept for a step before the restore (approach announcements,
+        // look-ahead answers, the partitions' blocks of rows) may count when that step comes again.
+        using var reference = Build();
+        reference.RunUntil(SimTime.FromSeconds(700L));
+
+        using var twoThreads = Build(threads: 2);
+        twoThreads.RunUntil(SimTime.FromSeconds(400L));
+        var snapshot = twoThreads.Capture();
+        twoThreads.RunUntil(SimTime.FromSeconds(401L));
+        twoThreads.Restore(snapshot);
+        twoThreads.RunUntil(SimTime.FromSeconds(700L));
+
+        Assert.That(twoThreads.TripInfos, Is.EqualTo(reference.TripInfos));
+        Assert.That(twoThreads.EdgeData.Rows, Is.EqualTo(reference.EdgeData.Rows));
+        Assert.That(twoThreads.Summary, Is.EqualTo(reference.Summary));
+        Assert.That(twoThreads.VehicleUpdates, Is.EqualTo(reference.VehicleUpdates));
     }
 
     [Test]
