@@ -84,7 +84,8 @@ public class TrafficBenchmarks
     [IterationCleanup]
     public void Report()
     {
-        Console.WriteLine($"// {City} threads={Threads}: vehicle updates {_sim.VehicleUpdates}, arrived {_sim.Arrived}, removed {_sim.Removed}");
+        Console.WriteLine($"// {City} threads={Threads}: vehicle updates {_sim.VehicleUpdates}, arrived {_sim.Arrived}, removed {_sim.Removed}" +
+            (Threads > 1 ? $", phases a late worker left to the caller {_sim.TakenOverBodies}" : ""));
         _sim.Dispose();
     }
 

@@ -4,20 +4,39 @@ namespace CityTwin.Traffic.Engine;
 
 /// <summary>
 /// Persistent worker threads that run one body per partition of the network, several times per simulation step: the
-/// caller runs partition 0 itself and waits for the others. Partition <c>p</c> always runs on the same thread, so the
-/// vehicles, lane lists and counters of a part of the network stay in one core's cache from phase to phase.
+/// caller runs partition 0 itself and waits for the others. Partition <c>p</c> runs on the same thread from phase to
+/// phase, so the vehicles, lane lists and counters of a part of the network stay in one core's cache.
 /// </summary>
 /// <remarks>
-/// <para>A step has a few phases of 20–200 µs each on city networks, so hand-over must cost about a microsecond: the
-/// workers spin on a generation counter, and only block on a semaphore after spinning for a while (when the simulation
+/// <para>A step has a few phases of 5–30 µs each on city networks, so hand-over must cost about a microsecond: the
+/// workers spin on a generation counter, and only block on a semaphore after waiting for a while (when the simulation
 /// is idle between calls). <see cref="System.Threading.Tasks.Parallel"/> costs more than a phase here and moves a
 /// partition between cores from one phase to the next (measured: two threads slower than one, benchmarks/README.md).</para>
+/// <para>A worker that has not started its partition's body <see cref="StealAfterUs"/> after the phase began is not
+/// running (the operating system has given its core to another thread, or put it on the caller's core): then the
+/// caller runs that body itself. Each partition's body is claimed by exactly one thread, the worker or the caller, so
+/// results do not change. Without this, with two threads on two cores, every time another thread of the process (the
+/// JIT's background compiler) or of the machine took a core, the whole step waited for the scheduler's next time slice:
+/// 2–4 ms each, and, when the two threads shared a core, for every phase.</para>
 /// <para>An exception in any partition is rethrown on the caller after all partitions have finished the phase.</para>
 /// </remarks>
 internal sealed class PartitionWorkers : IDisposable
 {
-    /// <summary>Spin iterations before a waiting worker blocks (about 50–100 µs).</summary>
-    private const int SpinsBeforeBlocking = 20_000;
+    /// <summary>How long a waiting thread spins before it starts yielding its core to any other runnable thread (a
+    /// partner sharing the core cannot run while it spins), µs. Longer than a phase's usual imbalance of a few µs: a
+    /// yield is a system call.</summary>
+    private const long YieldAfterUs = 50;
+
+    /// <summary>How long an idle worker waits for the next phase before it blocks (the simulation is not stepping), µs.</summary>
+    private const long BlockAfterUs = 2_000;
+
+    /// <summary>How long after a phase began the caller, done with its own partition, takes over a partition whose
+    /// worker has not started it, µs. A running worker starts within about a microsecond.</summary>
+    public const long StealAfterUs = 20;
+
+    private static readonly long YieldAfterTicks = UsToTicks(YieldAfterUs);
+    private static readonly long BlockAfterTicks = UsToTicks(BlockAfterUs);
+    private static readonly long StealAfterTicks = UsToTicks(StealAfterUs);
 
     private readonly Thread[] _threads;
     private readonly SemaphoreSlim[] _wake;
@@ -30,9 +49,21 @@ internal sealed class PartitionWorkers : IDisposable
     private ExceptionDispatchInfo? _failure;
 
     /// <summary>Stopwatch ticks each partition spent in bodies, per slot, at <c>partition * 16 + slot</c> (a cache line
-    /// of its own, written only by the partition's thread, and read by others only when asked, not per phase: a read of
-    /// it per phase cost the caller a cache-line transfer each time, and the worker another to write it back).</summary>
+    /// of its own, written only by the thread that ran the partition's body, and read by others only when asked, not per
+    /// phase: a read of it per phase cost the caller a cache-line transfer each time, and the worker another to write it
+    /// back).</summary>
     private readonly long[] _busyTicks;
+
+    /// <summary>Per partition, at <c>partition * 16</c>, the last generation whose body was claimed, by its worker or by
+    /// the caller (a compare-and-swap each): normally written only by the worker, so it stays in the worker's cache.</summary>
+    private readonly long[] _claims;
+
+    /// <summary>Bodies the caller ran for a worker that had not started them (see <see cref="StealAfterUs"/>).</summary>
+    public long Stolen { get; private set; }
+
+    /// <summary>Called by a worker after it has seen a new phase and before it claims its body (tests: makes a worker
+    /// late).</summary>
+    internal Action<int>? BeforeClaim { get; set; }
 
     /// <summary>Slots of busy time per partition (a caller's phases).</summary>
     public const int Slots = 8;
@@ -47,6 +78,7 @@ internal sealed class PartitionWorkers : IDisposable
         _wake = new SemaphoreSlim[partitions - 1];
         _sleeping = new int[partitions - 1];
         _busyTicks = new long[partitions * 16];
+        _claims = new long[partitions * 16];
         for (var w = 0; w < _threads.Length; w++)
         {
             _wake[w] = new SemaphoreSlim(0);
@@ -75,7 +107,8 @@ internal sealed class PartitionWorkers : IDisposable
         _body = body;
         _slot = slot;
         Volatile.Write(ref _pending, _threads.Length);
-        Interlocked.Increment(ref _generation);
+        var generation = Interlocked.Increment(ref _generation);
+        var begun = System.Diagnostics.Stopwatch.GetTimestamp();
         for (var w = 0; w < _threads.Length; w++)
         {
             if (Volatile.Read(ref _sleeping[w]) != 0)
@@ -84,23 +117,38 @@ internal sealed class PartitionWorkers : IDisposable
             }
         }
 
-        var start = System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            body(0);
-        }
-        catch (Exception e)
-        {
-            Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null);
-        }
+        RunBody(body, 0, slot);
 
-        _busyTicks[slot] += System.Diagnostics.Stopwatch.GetTimestamp() - start;
-
-        // Spin without yielding: the other partitions finish within microseconds, and a yield is a system call (on a
-        // virtual machine several microseconds, and 6% of a two-thread run's samples when SpinWait escalated to it).
+        // Spin, at first without yielding: the other partitions finish within microseconds, and a yield is a system call
+        // (on a virtual machine several microseconds, and 6% of a two-thread run's samples when SpinWait escalated to it).
+        var stealChecked = false;
         while (Volatile.Read(ref _pending) > 0)
         {
-            Thread.SpinWait(4);
+            var waited = System.Diagnostics.Stopwatch.GetTimestamp() - begun;
+            if (!stealChecked && waited >= StealAfterTicks)
+            {
+                stealChecked = true;
+                for (var p = 1; p < Partitions; p++)
+                {
+                    if (TryClaim(p, generation))
+                    {
+                        Stolen++;
+                        RunBody(body, p, slot);
+                        Interlocked.Decrement(ref _pending);
+                    }
+                }
+
+                continue;
+            }
+
+            if (waited >= YieldAfterTicks)
+            {
+                Thread.Yield(); // a partner sharing this core can run
+            }
+            else
+            {
+                Thread.SpinWait(4);
+            }
         }
 
         _body = null;
@@ -111,6 +159,30 @@ internal sealed class PartitionWorkers : IDisposable
         }
     }
 
+    /// <summary>Claims partition <paramref name="partition"/>'s body of phase <paramref name="generation"/> for the calling
+    /// thread, unless another thread has.</summary>
+    private bool TryClaim(int partition, long generation)
+    {
+        ref var claim = ref _claims[partition * 16];
+        var last = Volatile.Read(ref claim);
+        return last < generation && Interlocked.CompareExchange(ref claim, generation, last) == last;
+    }
+
+    private void RunBody(Action<int> body, int partition, int slot)
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            body(partition);
+        }
+        catch (Exception e)
+        {
+            Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null);
+        }
+
+        _busyTicks[partition * 16 + slot] += System.Diagnostics.Stopwatch.GetTimestamp() - start;
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs once, for ever: no tiering
     private void Work(int partition)
     {
@@ -118,13 +190,20 @@ internal sealed class PartitionWorkers : IDisposable
         var w = partition - 1;
         while (true)
         {
-            var spins = 0;
+            var waitStart = System.Diagnostics.Stopwatch.GetTimestamp();
             int generation;
             while ((generation = Volatile.Read(ref _generation)) == seen && !_stopping)
             {
-                if (++spins < SpinsBeforeBlocking)
+                var waited = System.Diagnostics.Stopwatch.GetTimestamp() - waitStart;
+                if (waited < YieldAfterTicks)
                 {
                     Thread.SpinWait(4);
+                    continue;
+                }
+
+                if (waited < BlockAfterTicks)
+                {
+                    Thread.Yield(); // the caller may share this core: let it run its serial part
                     continue;
                 }
 
@@ -138,7 +217,7 @@ internal sealed class PartitionWorkers : IDisposable
                 }
 
                 Interlocked.Exchange(ref _sleeping[w], 0);
-                spins = 0;
+                waitStart = System.Diagnostics.Stopwatch.GetTimestamp();
             }
 
             if (_stopping)
@@ -147,21 +226,19 @@ internal sealed class PartitionWorkers : IDisposable
             }
 
             seen = generation;
-            var start = System.Diagnostics.Stopwatch.GetTimestamp();
-            try
-            {
-                _body!(partition);
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null);
-            }
+            BeforeClaim?.Invoke(partition);
 
-            _busyTicks[partition * 16 + _slot] += System.Diagnostics.Stopwatch.GetTimestamp() - start;
-
-            Interlocked.Decrement(ref _pending);
+            // The body and slot are read only after the claim: while this worker's claim stands, the caller waits for it
+            // and cannot start the next phase. A failed claim means the caller ran the body (this worker was late).
+            if (TryClaim(partition, generation))
+            {
+                RunBody(_body!, partition, _slot);
+                Interlocked.Decrement(ref _pending);
+            }
         }
     }
+
+    private static long UsToTicks(long us) => us * System.Diagnostics.Stopwatch.Frequency / 1_000_000;
 
     /// <inheritdoc />
     public void Dispose()

@@ -47,6 +47,42 @@ public class PartitionWorkersTests
     }
 
     [Test]
+    public void Run_WhenAWorkerIsLate_TheCallerRunsItsBody_ExactlyOnce_AndTheWorkerSkipsIt()
+    {
+        using var workers = new PartitionWorkers(2);
+        using var lateDone = new ManualResetEventSlim();
+        var late = 1; // the worker's first phase only: it starts 200 ms after the phase began (as when descheduled)
+        workers.BeforeClaim = _ =>
+        {
+            if (Interlocked.Exchange(ref late, 0) == 1)
+            {
+                Thread.Sleep(200);
+                lateDone.Set();
+            }
+        };
+        var calls = new int[2];
+        var ranOn = new int[2];
+        workers.Run(p =>
+        {
+            Interlocked.Increment(ref calls[p]);
+            ranOn[p] = Environment.CurrentManagedThreadId;
+        }, 0);
+
+        Assert.That(calls, Is.EqualTo(new[] { 1, 1 }));
+        Assert.That(ranOn[1], Is.EqualTo(Environment.CurrentManagedThreadId), "the caller took over the late worker's body");
+        Assert.That(workers.Stolen, Is.EqualTo(1));
+
+        // The late worker then finds its body taken, and does not run it again; later phases run every body once.
+        Assert.That(lateDone.Wait(TimeSpan.FromSeconds(10)), Is.True);
+        for (var phase = 0; phase < 100; phase++)
+        {
+            workers.Run(p => Interlocked.Increment(ref calls[p]), 0);
+        }
+
+        Assert.That(calls, Is.EqualTo(new[] { 101, 101 }));
+    }
+
+    [Test]
     public void BusyTicks_AreCountedPerPartition_InTheSlotTheBodyRanIn()
     {
         using var workers = new PartitionWorkers(2);
