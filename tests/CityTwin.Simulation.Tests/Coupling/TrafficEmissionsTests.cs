@@ -120,7 +120,7 @@ public class TrafficEmissionsTests
     public void SteadyCruiseAt50Kmh_MatchesHbefaTestVector()
     {
         // One vehicle cruising on a straight 5 km road at 50 km/h: PC_G_EU4 emits 2,336.9 mg/s = 168.3 g/km (energy.md §7).
-        var network = StraightRoad(5000, 50 / 3.6);
+        var network = TestRoads.Parallel((5000, 50 / 3.6));
         var type = Traffic.Vehicles.VehicleType.SumoDefault with { Sigma = 0, SpeedFactorDev = 0, MaxSpeedMps = 50 / 3.6 };
         using var traffic = new Traffic.Engine.TrafficSimulation(network, [type]);
         traffic.Schedule(new Traffic.Engine.ScheduledTrip("cruise", 0, 0, [0]) { DepartSpeed = Traffic.Demand.DepartSpeed.Desired });
@@ -136,25 +136,6 @@ public class TrafficEmissionsTests
         // The last step (arrival) is not observed: compare per observed km.
         var observedKm = km - 50 / 3.6 / 1000;
         Assert.That(row.Co2G / observedKm, Is.EqualTo(168.3).Within(0.5).Percent);
-    }
-
-    private static Model.Roads.RoadNetwork StraightRoad(double lengthM, double speedMps)
-    {
-        var junctions = new[]
-        {
-            new Model.Roads.Junction { Position = new Model.Geometry.PointM(0, 0), SignalProgram = -1 },
-            new Model.Roads.Junction { Position = new Model.Geometry.PointM(lengthM, 0), SignalProgram = -1, Kind = Model.Roads.JunctionKind.DeadEnd },
-        };
-        var edges = new[]
-        {
-            new Model.Roads.Edge
-            {
-                FromJunction = 0, ToJunction = 1, NameIndex = -1, FirstPoint = 0, PointCount = 2, FirstLane = 0, LaneCount = 1,
-                LengthM = lengthM, SpeedLimitMps = (float)speedMps, Allowed = Model.Roads.VehicleClasses.Passenger,
-            },
-        };
-        return new Model.Roads.RoadNetwork(junctions, edges, [junctions[0].Position, junctions[1].Position],
-            [new Model.Roads.Lane { Edge = 0, WidthM = 3.2f }], [], [], [], [], [], []);
     }
 
     [Test]
