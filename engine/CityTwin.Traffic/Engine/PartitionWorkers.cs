@@ -43,7 +43,11 @@ internal sealed class PartitionWorkers : IDisposable
     private readonly int[] _sleeping;
     private Action<int>? _body;
     private int _slot;
-    private int _generation;
+
+    /// <summary>Phases started so far (a long: the claims compare it by order, and an int would wrap after 2^31
+    /// phases, about nine hours of stepping Monaco without a pause).</summary>
+    private long _generation;
+
     private int _pending;
     private volatile bool _stopping;
     private ExceptionDispatchInfo? _failure;
@@ -186,12 +190,12 @@ internal sealed class PartitionWorkers : IDisposable
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // runs once, for ever: no tiering
     private void Work(int partition)
     {
-        var seen = 0;
+        var seen = 0L;
         var w = partition - 1;
         while (true)
         {
             var waitStart = System.Diagnostics.Stopwatch.GetTimestamp();
-            int generation;
+            long generation;
             while ((generation = Volatile.Read(ref _generation)) == seen && !_stopping)
             {
                 var waited = System.Diagnostics.Stopwatch.GetTimestamp() - waitStart;
