@@ -189,6 +189,7 @@ if (args.Length > 0 && args[0] == "traffic-phases")
 if (args.Length > 0 && args[0] == "coupling-overhead")
 {
     var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7;
+    CouplingBenchmarks.TrafficThreads = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1;
     var bench = new CouplingBenchmarks();
     bench.Setup();
     var variants = new (string Name, Func<long> Run)[]

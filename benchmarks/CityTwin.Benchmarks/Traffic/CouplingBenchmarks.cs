@@ -40,7 +40,7 @@ public class CouplingBenchmarks
 
     private long Run(bool emissions, bool lighting, bool presence = true)
     {
-        using var sim = new TrafficSimulation(_city.Roads, [VehicleType.SumoDefault], new TrafficOptions { Seed = 1 });
+        using var sim = new TrafficSimulation(_city.Roads, [VehicleType.SumoDefault], new TrafficOptions { Seed = 1, Threads = TrafficThreads });
         foreach (var trip in _trips)
         {
             sim.Schedule(trip);
@@ -75,6 +75,9 @@ public class CouplingBenchmarks
 
     /// <summary>Time spent in traffic steps, emission and lighting observers since the last reset (Stopwatch ticks).</summary>
     public static long StepTicks, EmissionTicks, LightingTicks;
+
+    /// <summary>Traffic threads of the coupled runs (`coupling-overhead rounds threads`).</summary>
+    public static int TrafficThreads = 1;
 
     /// <summary>Traffic alone.</summary>
     [Benchmark(Baseline = true)]
