@@ -251,8 +251,7 @@ public sealed class Archetype
     }
 
     /// <summary>Tells <paramref name="moved"/> which entity now sits at <paramref name="row"/>, and its chunk and row there.</summary>
-    private void ReportMoved(int row, Action<Entity, int, int> moved) =>
-        moved(_chunks[row / EntitiesPerChunk].Entities[row % EntitiesPerChunk], row / EntitiesPerChunk, row % EntitiesPerChunk);
+    private void ReportMoved(int row, Action<Entity, int, int> moved) => moved(EntityAt(row), row / EntitiesPerChunk, row % EntitiesPerChunk);
 
     /// <summary>The array of column <paramref name="c"/> (a component, or the entities for <c>c == _types.Length</c>) in
     /// the chunk holding row <paramref name="i"/>, the row's index there, and how many rows up to <paramref name="last"/>

@@ -12,7 +12,7 @@ namespace CityTwin.Traffic.Engine;
 /// workers spin on a generation counter, and only block on a semaphore after waiting for a while (when the simulation
 /// is idle between calls). <see cref="System.Threading.Tasks.Parallel"/> costs more than a phase here and moves a
 /// partition between cores from one phase to the next (measured: two threads slower than one, benchmarks/README.md).</para>
-/// <para>A worker that has not started its partition's body <see cref="StealAfterUs"/> after the phase began is not
+/// <para>A worker that has not started its partition's body <see cref="TakeOverAfterUs"/> after the phase began is not
 /// running (the operating system has given its core to another thread, or put it on the caller's core): then the
 /// caller runs that body itself. Each partition's body is claimed by exactly one thread, the worker or the caller, so
 /// results do not change. Without this, with two threads on two cores, every time another thread of the process (the
@@ -32,11 +32,11 @@ internal sealed class PartitionWorkers : IDisposable
 
     /// <summary>How long after a phase began the caller, done with its own partition, takes over a partition whose
     /// worker has not started it, µs. A running worker starts within about a microsecond.</summary>
-    public const long StealAfterUs = 20;
+    public const long TakeOverAfterUs = 20;
 
     private static readonly long YieldAfterTicks = UsToTicks(YieldAfterUs);
     private static readonly long BlockAfterTicks = UsToTicks(BlockAfterUs);
-    private static readonly long StealAfterTicks = UsToTicks(StealAfterUs);
+    private static readonly long TakeOverAfterTicks = UsToTicks(TakeOverAfterUs);
 
     private readonly Thread[] _threads;
     private readonly SemaphoreSlim[] _wake;
@@ -62,8 +62,8 @@ internal sealed class PartitionWorkers : IDisposable
     /// the caller (a compare-and-swap each): normally written only by the worker, so it stays in the worker's cache.</summary>
     private readonly long[] _claims;
 
-    /// <summary>Bodies the caller ran for a worker that had not started them (see <see cref="StealAfterUs"/>).</summary>
-    public long Stolen { get; private set; }
+    /// <summary>Bodies the caller ran for a worker that had not started them (see <see cref="TakeOverAfterUs"/>).</summary>
+    public long TakenOver { get; private set; }
 
     /// <summary>Called by a worker after it has seen a new phase and before it claims its body (tests: makes a worker
     /// late).</summary>
@@ -125,18 +125,18 @@ internal sealed class PartitionWorkers : IDisposable
 
         // Spin, at first without yielding: the other partitions finish within microseconds, and a yield is a system call
         // (on a virtual machine several microseconds, and 6% of a two-thread run's samples when SpinWait escalated to it).
-        var stealChecked = false;
+        var takeOverChecked = false;
         while (Volatile.Read(ref _pending) > 0)
         {
             var waited = System.Diagnostics.Stopwatch.GetTimestamp() - begun;
-            if (!stealChecked && waited >= StealAfterTicks)
+            if (!takeOverChecked && waited >= TakeOverAfterTicks)
             {
-                stealChecked = true;
+                takeOverChecked = true;
                 for (var p = 1; p < Partitions; p++)
                 {
                     if (TryClaim(p, generation))
                     {
-                        Stolen++;
+                        TakenOver++;
                         RunBody(body, p, slot);
                         Interlocked.Decrement(ref _pending);
                     }

@@ -112,9 +112,10 @@ public sealed partial class TrafficSimulation
     /// that received them) move into its block.</summary>
     private void MoveMigratedVehicles()
     {
+        var archetype = _blockArchetype is { } a && BlocksHold(a, a.EntityCount) ? a : null;
         foreach (var part in _parts)
         {
-            if (_blockArchetype is { } archetype && BlocksHold(archetype, archetype.EntityCount))
+            if (archetype is not null)
             {
                 foreach (var vehicle in part.Migrated)
                 {

@@ -89,8 +89,8 @@ public sealed partial class TrafficSimulation
     }
 
     /// <summary>Partition bodies the caller ran because their worker had not started them (it was not running; see
-    /// <see cref="PartitionWorkers.StealAfterUs"/>). For profiling only.</summary>
-    internal long TakenOverBodies => _workers?.Stolen ?? 0;
+    /// <see cref="PartitionWorkers.TakeOverAfterUs"/>). For profiling only.</summary>
+    internal long TakenOverBodies => _workers?.TakenOver ?? 0;
 
     /// <summary>Working ticks per phase and partition of <see cref="SerialPartitions"/> runs.</summary>
     private long[] _serialPhaseTicks = [];

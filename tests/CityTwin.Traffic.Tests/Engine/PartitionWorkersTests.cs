@@ -70,7 +70,7 @@ public class PartitionWorkersTests
 
         Assert.That(calls, Is.EqualTo(new[] { 1, 1 }));
         Assert.That(ranOn[1], Is.EqualTo(Environment.CurrentManagedThreadId), "the caller took over the late worker's body");
-        Assert.That(workers.Stolen, Is.EqualTo(1));
+        Assert.That(workers.TakenOver, Is.EqualTo(1));
 
         // The late worker then finds its body taken, and does not run it again; later phases run every body once.
         Assert.That(lateDone.Wait(TimeSpan.FromSeconds(10)), Is.True);
