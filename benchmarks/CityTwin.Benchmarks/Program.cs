@@ -101,7 +101,22 @@ if (args.Length > 0 && args[0] == "traffic-phases")
         b.Setup();
     }
 
+    // Untimed rounds first, until tiered compilation has nothing left to promote (see WarmUp); `-- traffic-phases monaco 7
+    // 0` skips them (the figures of sessions before this option).
+    var warmUpRounds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20;
+    var (warmCycles, warmMethods) = WarmUp(() =>
+    {
+        foreach (var b in benches)
+        {
+            b.BuildRun();
+            b.Run();
+            b.EndRun();
+        }
+    }, warmUpRounds, maxSeconds: 90);
+    var jitMethodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+    var jitTimeBefore = System.Runtime.JitInfo.GetCompilationTime();
     var probeBefore = CityTwin.Benchmarks.Machine.CoreScalingProbe.PointerChaseSpeedUp();
+    var l2ProbeBefore = CityTwin.Benchmarks.Machine.CoreScalingProbe.PointerChaseSpeedUp(megabytesPerThread: 1);
     var roundTripBefore = CityTwin.Benchmarks.Machine.CoreScalingProbe.RoundTripNs();
     var names = new[] { "approaches", "decide", "move (+ lane lists)", "lane changes", "insert+reroute+signals", "other" };
     var totals = new double[3][];
@@ -158,8 +173,12 @@ if (args.Length > 0 && args[0] == "traffic-phases")
         }
     }
 
+    Console.WriteLine($"warm-up: {warmCycles} untimed rounds of each, {warmMethods} methods compiled in them; during the timed rounds " +
+        $"{System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethodsBefore} methods compiled " +
+        $"({(System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore).TotalMilliseconds:F0} ms of JIT time, with the probes)");
     Console.WriteLine($"machine: a second thread speeds up a memory-bound pointer chase {probeBefore:F2}x before, " +
-        $"{CityTwin.Benchmarks.Machine.CoreScalingProbe.PointerChaseSpeedUp():F2}x after (2.0 = a whole second core); " +
+        $"{CityTwin.Benchmarks.Machine.CoreScalingProbe.PointerChaseSpeedUp():F2}x after (2.0 = a whole second core); the same in 1 MB per thread " +
+        $"(fits each vCPU's L2) {l2ProbeBefore:F2}x before, {CityTwin.Benchmarks.Machine.CoreScalingProbe.PointerChaseSpeedUp(megabytesPerThread: 1):F2}x after; " +
         $"thread-to-thread round trip {roundTripBefore:F0} ns before, {CityTwin.Benchmarks.Machine.CoreScalingProbe.RoundTripNs():F0} ns after");
     for (var t = 0; t < 3; t++)
     {
@@ -172,6 +191,12 @@ if (args.Length > 0 && args[0] == "traffic-phases")
                 string.Join(", ", names.Take(4).Select((n, i) => $"{n} {busy[t][2 * i]:F0} + {busy[t][2 * i + 1]:F0} ms")));
         }
     }
+
+    // Each round runs one and two threads back to back, so a round's ratio sees the same host: the median of the rounds'
+    // ratios is steadier than the ratio of the medians when the host's speed drifts between rounds.
+    var roundRatios = walls[0].Zip(walls[1], (a, b) => a / b).Skip(rounds > 1 ? 1 : 0).ToList();
+    Console.WriteLine($"one thread / two threads, per round (same host minute): median {Median(roundRatios):F2}x, " +
+        $"range {roundRatios.Min():F2}–{roundRatios.Max():F2}x over {roundRatios.Count} rounds (the first round excluded)");
 
     if (pinnedCpus.Length == 2)
     {
@@ -233,3 +258,27 @@ if (args.Length > 0 && args[0] == "coupling-overhead")
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 static double Median(List<double> x) => x.Order().ElementAt(x.Count / 2);
+
+// Runs `cycle` (one untimed round of every variant) until a round compiles no new method, at most `maxCycles` times
+// and, after the first, for at most `maxSeconds`.
+// Tiered compilation promotes a method after 30 calls, on a background thread: code that runs a few times per run
+// (set-up, list growth, re-cuts) is promoted only after several rounds, and each promotion preempts one of a two-thread
+// run's threads for 2–4 ms (seen in a scheduler trace), which a one-thread run, with the other core free, does not feel.
+// Returns the rounds run and the methods compiled in them.
+static (int Cycles, long Methods) WarmUp(Action cycle, int maxCycles, double maxSeconds)
+{
+    var first = System.Runtime.JitInfo.GetCompiledMethodCount();
+    var sw = Stopwatch.StartNew();
+    for (var c = 1; c <= maxCycles; c++)
+    {
+        var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+        cycle();
+        Thread.Sleep(250); // promotions are queued after a 100 ms quiet delay: let them finish before counting
+        if (System.Runtime.JitInfo.GetCompiledMethodCount() == before || c == maxCycles || sw.Elapsed.TotalSeconds > maxSeconds)
+        {
+            return (c, System.Runtime.JitInfo.GetCompiledMethodCount() - first);
+        }
+    }
+
+    return (0, 0);
+}

@@ -89,6 +89,9 @@ public class TrafficBenchmarks
         _sim.Dispose();
     }
 
+    /// <summary>Ends a run without printing (untimed warm-up rounds).</summary>
+    internal void EndRun() => _sim.Dispose();
+
     /// <summary>Time per step phase of the last run (Stopwatch ticks).</summary>
     internal long[] PhaseTicks() => _sim.PhaseTicks;
 
