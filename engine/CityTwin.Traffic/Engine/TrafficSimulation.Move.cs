@@ -14,7 +14,8 @@ public sealed partial class TrafficSimulation
     /// <remarks>A partition writes its own lanes' vehicles and lane lists; what reaches beyond them is addressed to the
     /// owner (vehicles that crossed onto another lane, edge samples and loop observations away from the start lane: see
     /// <see cref="ApplyCrossings"/>) or to the serial end of the step (ended trips: <see cref="MergePartitions"/>).
-    /// Counters shared by all partitions (edges entered and left) are incremented atomically.</remarks>
+    /// Edges entered and left are counted in the partition's own arrays of <see cref="EdgeDataCollector"/> (summed when an
+    /// interval closes), so no counter is shared between threads.</remarks>
     private void MoveLanes(int p, PartitionState part)
     {
         var stepS = Options.StepMs / 1000.0;
