@@ -84,9 +84,9 @@ if (args.Length > 0 && args[0] == "traffic-pair")
 if (args.Length > 0 && args[0] == "traffic-phases")
 {
     // Where a step's time goes, per phase: one thread, two threads, and the same two partitions one after the other on
-    // one thread, alternately: `-- traffic-phases monaco|grid10|grid30 [rounds]`. The last shows what each partition's
-    // work costs without a second thread beside it; against the two-thread run, the difference is what running side by
-    // side costs (cache lines moving between cores, or a second vCPU that is not a free core).
+    // one thread, alternately: `-- traffic-phases monaco|grid10|grid30 [rounds] [warm-up rounds]`. The last shows what
+    // each partition's work costs without a second thread beside it; against the two-thread run, the difference is what
+    // running side by side costs (cache lines moving between cores, or a second vCPU that is not a free core).
     var city = args.Length > 1 ? args[1] : "monaco";
     var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
     var benches = new[]
