@@ -101,7 +101,7 @@ internal sealed class StepPipeline
 
         var window = maxTrip - minTrip + 1;
         var sorted = count == 0;
-        if (count > 0 && window <= 4 * count + 1024)
+        if (count > 0 && ScattersTripWindow(window, count))
         {
             var byTrip = ByTripWindow(window);
             CopyVehicles(byTrip, minTrip);
@@ -128,6 +128,11 @@ internal sealed class StepPipeline
         _current = slot;
         return slot;
     }
+
+    /// <summary>Whether <paramref name="count"/> running trips spanning <paramref name="window"/> trip indices are put in
+    /// trip order by a scatter into the window (narrow enough: linear time, scratch of the window's size) rather than
+    /// by a sort.</summary>
+    internal static bool ScattersTripWindow(int window, int count) => window <= 4 * count + 1024;
 
     /// <summary>Scratch for the trip-order scatter: <paramref name="window"/> entries, all marked empty (trip −1).</summary>
     private Span<VehicleState> ByTripWindow(int window)

@@ -120,7 +120,9 @@ public class TrafficEmissionsTests
     public void SteadyCruiseAt50Kmh_MatchesHbefaTestVector()
     {
         // One vehicle cruising on a straight 5 km road at 50 km/h: PC_G_EU4 emits 2,336.9 mg/s = 168.3 g/km (energy.md §7).
-        var network = TestRoads.Parallel((5000, 50 / 3.6));
+        var roads = new Traffic.Tests.TestSupport.NetworkBuilder { Allowed = Model.Roads.VehicleClasses.Passenger };
+        roads.Edge(roads.Junction(0, 0), roads.Junction(5000, 0, Model.Roads.JunctionKind.DeadEnd), speedMps: 50 / 3.6);
+        var network = roads.Build();
         var type = Traffic.Vehicles.VehicleType.SumoDefault with { Sigma = 0, SpeedFactorDev = 0, MaxSpeedMps = 50 / 3.6 };
         using var traffic = new Traffic.Engine.TrafficSimulation(network, [type]);
         traffic.Schedule(new Traffic.Engine.ScheduledTrip("cruise", 0, 0, [0]) { DepartSpeed = Traffic.Demand.DepartSpeed.Desired });
