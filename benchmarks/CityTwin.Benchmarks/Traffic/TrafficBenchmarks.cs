@@ -86,7 +86,7 @@ public class TrafficBenchmarks
     {
         Console.WriteLine($"// {City} threads={Threads}: vehicle updates {_sim.VehicleUpdates}, arrived {_sim.Arrived}, removed {_sim.Removed}" +
             (Threads > 1 ? $", phases a late worker left to the caller {_sim.TakenOverBodies}" : ""));
-        _sim.Dispose();
+        EndRun();
     }
 
     /// <summary>Ends a run without printing (untimed warm-up rounds).</summary>
