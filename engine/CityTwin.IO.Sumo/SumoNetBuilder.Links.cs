@@ -178,8 +178,10 @@ internal sealed partial class SumoNetBuilder
             if (!ok && raw.Junctions[c.Junction].Type is "rail_signal" or "rail_crossing")
             {
                 // SUMO builds the logic of rail signals and level crossings itself (no tlLogic in the net): a block signal
-                // in the model; at a crossing, priority links where the road gives way to trains (see BuildConflicts).
-                c.Control = raw.Junctions[c.Junction].Type == "rail_signal" ? LinkControl.RailSignal : LinkControl.Major;
+                // in the model; at a crossing, the tracks' links are priority links and the road's links are closed by the
+                // barriers when a train comes, and give way to the tracks otherwise (see BuildConflicts).
+                c.Control = raw.Junctions[c.Junction].Type == "rail_signal" ? LinkControl.RailSignal
+                    : IsTrack(c) ? LinkControl.Major : LinkControl.RailCrossing;
                 c.SignalLink = -1;
                 continue;
             }

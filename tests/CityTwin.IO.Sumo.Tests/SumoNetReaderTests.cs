@@ -198,10 +198,20 @@ public sealed class SumoNetReaderTests
             Assert.That(LevelCrossingYield(net, ("111677668#0", "111677668#3"), ("153134060#0", "153134060#1")), Is.EqualTo((true, false)),
                 "the road gives way to the train at the level crossing (SUMO's static matrix says the opposite there)");
             Assert.That(LevelCrossingYield(net, ("-111677668#3", "-111677668#0"), ("6074658#2", "6074658#3")), Is.EqualTo((true, false)));
+            Assert.That(ControlOf(net, ("111677668#0", "111677668#3")), Is.EqualTo(LinkControl.RailCrossing), "the road's link has barriers");
+            Assert.That(ControlOf(net, ("153134060#0", "153134060#1")), Is.EqualTo(LinkControl.Major), "the track's link is a priority link");
             Assert.That(SumoMappings.Permissions("tram", null), Is.EqualTo(VehicleClasses.Tram));
             Assert.That(SumoMappings.Permissions(null, "rail rail_urban rail_electric rail_fast tram") & (VehicleClasses.Rail | VehicleClasses.Tram),
                 Is.EqualTo(VehicleClasses.None));
         });
+    }
+
+    /// <summary>How the link between two edges is controlled.</summary>
+    private static LinkControl ControlOf(SumoNetwork net, (string From, string To) link)
+    {
+        Assert.That(net.TryGetEdge(link.From, out var from), Is.True, link.From);
+        Assert.That(net.TryGetEdge(link.To, out var to), Is.True, link.To);
+        return net.Model.Roads.Connections.ToArray().Single(c => c.FromEdge == from && c.ToEdge == to).Control;
     }
 
     /// <summary>Whether the road link yields to the rail link, and the rail link to the road link.</summary>

@@ -28,7 +28,7 @@ namespace CityTwin.Model.Cache;
 public static class CityModelCache
 {
     /// <summary>The format version this build reads and writes.</summary>
-    public const int FormatVersion = 7; // 7: Connection.MayBlock; 6: LinkControl.RailSignal and VehicleClasses.Rail/Tram
+    public const int FormatVersion = 8; // 8: LinkControl.RailCrossing; 7: Connection.MayBlock; 6: LinkControl.RailSignal and VehicleClasses.Rail/Tram
 
     private const int HeaderBytes = 8 + 4 + 4 + 8 + 32;
     private static readonly byte[] Magic = "CITYTWIN"u8.ToArray();

@@ -26,4 +26,11 @@ public enum LinkControl : byte
     /// next rail signal along its route or the route's end, holds no other vehicle.
     /// </summary>
     RailSignal = 6,
+
+    /// <summary>
+    /// Road link over a level crossing (SUMO's <c>rail_crossing</c> junctions): the barriers close it from shortly before
+    /// a train arrives until after the train has passed; while open it is a priority link that still gives way to the
+    /// tracks (see <see cref="Conflict.MustYield"/>).
+    /// </summary>
+    RailCrossing = 7,
 }

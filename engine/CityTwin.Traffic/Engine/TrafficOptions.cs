@@ -45,6 +45,9 @@ public sealed record TrafficOptions
     /// IDM ballistic).</summary>
     public PositionUpdate PositionUpdate { get; init; } = PositionUpdate.Auto;
 
+    /// <summary>Timing of the barriers at level crossings (SUMO's defaults).</summary>
+    public Junctions.LevelCrossingTiming LevelCrossings { get; init; } = new();
+
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range; the message names it.</exception>
     public void Validate()
@@ -68,5 +71,8 @@ public sealed record TrafficOptions
         {
             throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be −1 (all cores) or 1 to 256.");
         }
+
+        ArgumentNullException.ThrowIfNull(LevelCrossings);
+        LevelCrossings.Validate();
     }
 }

@@ -280,12 +280,12 @@ public sealed partial class TrafficSimulation
     private bool SignalAllows(int connection, double speed, double distance, in CarFollowing.CarFollowParameters type)
     {
         var c = Network.Connections[connection];
-        if (c.Control != LinkControl.Signal)
+        if (c.Control is not (LinkControl.Signal or LinkControl.RailCrossing))
         {
             return true;
         }
 
-        var state = Signals.State(Network.Junctions[c.Junction].SignalProgram, c.SignalLink);
+        var state = c.Control == LinkControl.Signal ? Signals.State(Network.Junctions[c.Junction].SignalProgram, c.SignalLink) : BarrierState(in c);
         return state switch
         {
             SignalState.Red => false,
@@ -314,6 +314,15 @@ public sealed partial class TrafficSimulation
                 break;
             case LinkControl.Major:
                 mustYield = false;
+                break;
+            case LinkControl.RailCrossing:
+                var barrier = BarrierState(in c);
+                if (barrier == SignalState.Red || (barrier == SignalState.Yellow && speed * speed / (2 * type.DecelMps2) < distance))
+                {
+                    return false;
+                }
+
+                mustYield = false; // open: a priority link that still gives way to the tracks (below)
                 break;
             case LinkControl.RailSignal:
                 if (!BlockClear(connection, route.Route, route.Step, route.Type))
@@ -345,7 +354,7 @@ public sealed partial class TrafficSimulation
         foreach (var conflict in Network.GetConflicts(connection))
         {
             var foe = conflict.Foe;
-            if (!allWay && !(mustYield && conflict.MustYield) && !(c.Control == LinkControl.Major && conflict.MustYield))
+            if (!allWay && !(mustYield && conflict.MustYield) && !(c.Control is LinkControl.Major or LinkControl.RailCrossing && conflict.MustYield))
             {
                 continue;
             }
@@ -399,6 +408,11 @@ public sealed partial class TrafficSimulation
     private bool FoeMayGo(int foe)
     {
         var f = Network.Connections[foe];
+        if (f.Control == LinkControl.RailCrossing)
+        {
+            return BarrierState(in f) != SignalState.Red;
+        }
+
         if (f.Control != LinkControl.Signal)
         {
             return true;
@@ -407,4 +421,7 @@ public sealed partial class TrafficSimulation
         var state = Signals.State(Network.Junctions[f.Junction].SignalProgram, f.SignalLink);
         return state is SignalState.GreenMajor or SignalState.GreenMinor or SignalState.Yellow;
     }
+
+    /// <summary>What the barriers of a level crossing show a road link (<see cref="LinkControl.RailCrossing"/>).</summary>
+    private SignalState BarrierState(in Connection c) => _crossings.RoadState(_crossingOf[c.Junction]);
 }

@@ -25,6 +25,7 @@ public sealed partial class TrafficSimulation
         }
 
         var (phase, elapsed) = Signals.Capture();
+        var (barriers, barrierChecks) = _crossings.Capture();
         return new TrafficSnapshot
         {
             StepIndex = Clock.StepIndex,
@@ -36,6 +37,8 @@ public sealed partial class TrafficSimulation
             Vehicles = vehicles.ToArray(),
             SignalPhase = phase,
             SignalElapsedMs = elapsed,
+            BarrierPhase = barriers,
+            BarrierNextCheckMs = barrierChecks,
             ClearUntilMs = (long[])_clearUntilMs.Clone(),
             LaneGapS = Enumerable.Range(0, _laneEdge.Length).Select(lane => _stopLineMs[lane * StopLineStride])
                 .Select(ms => ms == NeverMs ? double.PositiveInfinity : (Clock.Now.Milliseconds - ms) / 1000.0).ToArray(),
@@ -60,10 +63,11 @@ public sealed partial class TrafficSimulation
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         if (snapshot.ClearUntilMs.Length != _clearUntilMs.Length || snapshot.LaneGapS.Length != _laneEdge.Length ||
-            snapshot.Detectors.Length != Detectors.Count || snapshot.NextScheduled > _schedule.Count)
+            snapshot.Detectors.Length != Detectors.Count || snapshot.NextScheduled > _schedule.Count ||
+            snapshot.BarrierPhase.Length != _crossings.Count)
         {
             throw new InvalidOperationException(
-                "The snapshot was taken on a different set-up (network, trips or detectors differ from this simulation's).");
+                "The snapshot was taken on a different set-up (network, level crossings, trips or detectors differ from this simulation's).");
         }
 
         _blockArchetype = null; // the vehicles are created anew: blocks start again at the next re-sort
@@ -123,6 +127,7 @@ public sealed partial class TrafficSimulation
         }
 
         Signals.Restore(snapshot.SignalPhase, snapshot.SignalElapsedMs);
+        _crossings.Restore(snapshot.BarrierPhase, snapshot.BarrierNextCheckMs);
         snapshot.ClearUntilMs.CopyTo(_clearUntilMs, 0);
         for (var lane = 0; lane < _laneEdge.Length; lane++)
         {

@@ -115,6 +115,7 @@ public sealed partial class TrafficSimulation : IDisposable
         Routes = new RouteStore();
         EdgeData = new EdgeDataCollector(network);
         Summary = new List<SummaryRow>();
+        BuildLevelCrossings();
         CreatePartitions();
     }
 
@@ -295,6 +296,7 @@ public sealed partial class TrafficSimulation : IDisposable
         Insert();
         Reroute();
         Signals.Advance(Options.StepMs, _stopLineMs, StopLineStride, Clock.Now.Milliseconds + Options.StepMs);
+        AdvanceLevelCrossings(Clock.Now.Milliseconds + Options.StepMs);
         var t5 = System.Diagnostics.Stopwatch.GetTimestamp();
         PhaseTicks[0] += t1 - t0;
         PhaseTicks[1] += t2 - t1;

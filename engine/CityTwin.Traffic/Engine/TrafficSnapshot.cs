@@ -12,7 +12,7 @@ namespace CityTwin.Traffic.Engine;
 public sealed class TrafficSnapshot
 {
     /// <summary>Format version written by <see cref="Save"/>.</summary>
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5; // 5: level-crossing barriers
 
     private const uint Magic = 0x53544354; // "TCTS"
 
@@ -31,6 +31,10 @@ public sealed class TrafficSnapshot
     internal int[] SignalPhase { get; init; } = [];
 
     internal long[] SignalElapsedMs { get; init; } = [];
+
+    internal byte[] BarrierPhase { get; init; } = [];
+
+    internal long[] BarrierNextCheckMs { get; init; } = [];
 
     internal long[] ClearUntilMs { get; init; } = [];
 
@@ -75,6 +79,8 @@ public sealed class TrafficSnapshot
         WriteArray(w, Vehicles, v => SnapshotIo.Write(w, v.K, v.R, v.S));
         WriteArray(w, SignalPhase, w.Write);
         WriteArray(w, SignalElapsedMs, w.Write);
+        WriteArray(w, BarrierPhase, w.Write);
+        WriteArray(w, BarrierNextCheckMs, w.Write);
         WriteArray(w, ClearUntilMs, w.Write);
         WriteArray(w, LaneGapS, w.Write);
         WriteArray(w, HoldBack, h => { w.Write(h.Trip); w.Write(h.PosM); });
@@ -118,6 +124,8 @@ public sealed class TrafficSnapshot
                 Vehicles = ReadArray(r, () => SnapshotIo.ReadVehicle(r)),
                 SignalPhase = ReadArray(r, r.ReadInt32),
                 SignalElapsedMs = ReadArray(r, r.ReadInt64),
+                BarrierPhase = ReadArray(r, r.ReadByte),
+                BarrierNextCheckMs = ReadArray(r, r.ReadInt64),
                 ClearUntilMs = ReadArray(r, r.ReadInt64),
                 LaneGapS = ReadArray(r, r.ReadDouble),
                 HoldBack = ReadArray(r, () => (r.ReadInt32(), r.ReadDouble())),

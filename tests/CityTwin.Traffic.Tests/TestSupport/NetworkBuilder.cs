@@ -8,7 +8,7 @@ namespace CityTwin.Traffic.Tests.TestSupport;
 public sealed class NetworkBuilder
 {
     private readonly List<Junction> _junctions = [];
-    private readonly List<(int From, int To, int Lanes, double SpeedMps, double LengthM)> _edges = [];
+    private readonly List<(int From, int To, int Lanes, double SpeedMps, double LengthM, VehicleClasses Allowed)> _edges = [];
     private readonly List<(int FromEdge, int FromLane, int ToEdge, int ToLane, LinkControl Control, int SignalLink, double LengthM, double SpeedMps)> _connections = [];
     private readonly List<(int A, int B, bool AYields, ConflictKind Kind)> _conflicts = [];
     private readonly List<(int Junction, (int DurationS, string States)[] Phases)> _programs = [];
@@ -22,11 +22,12 @@ public sealed class NetworkBuilder
     /// <summary>Classes every edge allows (default: cars, buses and trucks).</summary>
     public VehicleClasses Allowed { get; set; } = VehicleClasses.Passenger | VehicleClasses.Bus | VehicleClasses.Truck;
 
-    /// <summary>An edge; its length defaults to the straight distance between its junctions.</summary>
+    /// <summary>An edge; its length defaults to the straight distance between its junctions, the classes it allows to
+    /// <see cref="Allowed"/> at the time it is added.</summary>
     public int Edge(int from, int to, int lanes = 1, double speedMps = 13.89, double? lengthM = null)
     {
         var length = lengthM ?? _junctions[from].Position.DistanceTo(_junctions[to].Position);
-        _edges.Add((from, to, lanes, speedMps, length));
+        _edges.Add((from, to, lanes, speedMps, length, Allowed));
         return _edges.Count - 1;
     }
 
@@ -66,12 +67,12 @@ public sealed class NetworkBuilder
         var lanes = new List<Lane>();
         for (var e = 0; e < _edges.Count; e++)
         {
-            var (from, to, laneCount, speed, length) = _edges[e];
+            var (from, to, laneCount, speed, length, allowed) = _edges[e];
             edges[e] = new Edge
             {
                 FromJunction = from, ToJunction = to, OsmWayId = 1000 + e, NameIndex = -1, FirstPoint = points.Count, PointCount = 2,
                 FirstLane = lanes.Count, LaneCount = (byte)laneCount, LengthM = length, SpeedLimitMps = (float)speed,
-                Class = RoadClass.Primary, Allowed = Allowed,
+                Class = RoadClass.Primary, Allowed = allowed,
             };
             points.Add(_junctions[from].Position);
             points.Add(_junctions[to].Position);

@@ -1,0 +1,166 @@
+using CityTwin.Model.Signals;
+
+namespace CityTwin.Traffic.Junctions;
+
+/// <summary>Timing of the barriers at level crossings (SUMO's <c>rail_crossing</c> parameters and defaults).</summary>
+public sealed record LevelCrossingTiming
+{
+    /// <summary>The barriers start closing when a train is due at the crossing within this time plus
+    /// <see cref="YellowS"/>, seconds (SUMO's <c>time-gap</c>).</summary>
+    public double TimeGapS { get; init; } = 15;
+
+    /// <summary>Closing time, seconds: the road sees amber (SUMO's <c>yellow-time</c>).</summary>
+    public double YellowS { get; init; } = 5;
+
+    /// <summary>Time after the last train has left the crossing before the barriers start opening, seconds (SUMO's
+    /// <c>opening-delay</c>).</summary>
+    public double OpeningDelayS { get; init; } = 3;
+
+    /// <summary>Opening time, seconds: the road still sees red (SUMO's <c>opening-time</c>, red-amber).</summary>
+    public double OpeningS { get; init; } = 3;
+
+    /// <summary>Shortest time the crossing stays open once opened, seconds (SUMO's <c>min-green</c>).</summary>
+    public double MinOpenS { get; init; } = 5;
+
+    /// <summary>Checks the settings.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A time is negative or not finite; the message names it.</exception>
+    public void Validate()
+    {
+        foreach (var (name, value) in new[]
+                 {
+                     (nameof(TimeGapS), TimeGapS), (nameof(YellowS), YellowS), (nameof(OpeningDelayS), OpeningDelayS),
+                     (nameof(OpeningS), OpeningS), (nameof(MinOpenS), MinOpenS),
+                 })
+        {
+            if (!double.IsFinite(value) || value < 0)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"LevelCrossingTiming.{name} must be a finite time of 0 s or more.");
+            }
+        }
+    }
+}
+
+/// <summary>Where a level crossing's barriers are, as the road sees them.</summary>
+public enum BarrierPhase : byte
+{
+    /// <summary>Open: the road may cross (giving way to the tracks).</summary>
+    Open = 0,
+
+    /// <summary>Closing: amber for the road; a vehicle that can stop comfortably stops.</summary>
+    Closing = 1,
+
+    /// <summary>Closed: red for the road.</summary>
+    Closed = 2,
+
+    /// <summary>Opening: still red for the road.</summary>
+    Opening = 3,
+}
+
+/// <summary>
+/// The barriers of every level crossing: a state machine per crossing, advanced once per step from the time until which
+/// the trains it watches require it closed (SUMO's <c>MSRailCrossing</c>: open → closing for the yellow time → closed
+/// until no train is due → opening → open for at least the minimum open time; a train due while opening closes it
+/// again). As in SUMO, the machine looks at the trains only when its current phase ends.
+/// </summary>
+internal sealed class LevelCrossings
+{
+    private readonly BarrierPhase[] _phase;
+    private readonly long[] _nextCheckMs;
+    private readonly long _yellowMs;
+    private readonly long _openingMs;
+    private readonly long _minOpenMs;
+
+    /// <summary>Creates the barriers of <paramref name="count"/> crossings, all open.</summary>
+    public LevelCrossings(int count, LevelCrossingTiming timing)
+    {
+        _phase = new BarrierPhase[count];
+        _nextCheckMs = new long[count];
+        _yellowMs = (long)Math.Round(timing.YellowS * 1000);
+        _openingMs = (long)Math.Round(timing.OpeningS * 1000);
+        _minOpenMs = (long)Math.Round(timing.MinOpenS * 1000);
+    }
+
+    /// <summary>Number of crossings.</summary>
+    public int Count => _phase.Length;
+
+    /// <summary>Where crossing <paramref name="crossing"/>'s barriers are.</summary>
+    public BarrierPhase Phase(int crossing) => _phase[crossing];
+
+    /// <summary>The crossing's state as a signal for the road: green when open, amber while closing, red otherwise.</summary>
+    public SignalState RoadState(int crossing) => _phase[crossing] switch
+    {
+        BarrierPhase.Open => SignalState.GreenMajor,
+        BarrierPhase.Closing => SignalState.Yellow,
+        _ => SignalState.Red,
+    };
+
+    /// <summary>Advances every crossing to <paramref name="nowMs"/>.</summary>
+    /// <param name="nowMs">The time the step ends, ms.</param>
+    /// <param name="stepMs">Step length, ms.</param>
+    /// <param name="closedUntilMs">Per crossing, until when the trains require it closed (at most <paramref name="nowMs"/>
+    /// when none does).</param>
+    public void Advance(long nowMs, long stepMs, ReadOnlySpan<long> closedUntilMs)
+    {
+        for (var x = 0; x < _phase.Length; x++)
+        {
+            if (nowMs < _nextCheckMs[x])
+            {
+                continue;
+            }
+
+            var waitMs = Math.Max(0, closedUntilMs[x] - nowMs);
+            switch (_phase[x])
+            {
+                case BarrierPhase.Open when waitMs > 0:
+                    Enter(x, BarrierPhase.Closing, nowMs + _yellowMs);
+                    break;
+                case BarrierPhase.Open:
+                    _nextCheckMs[x] = nowMs + stepMs;
+                    break;
+                case BarrierPhase.Closing:
+                    Enter(x, BarrierPhase.Closed, nowMs + Math.Max(stepMs, waitMs));
+                    break;
+                case BarrierPhase.Closed when waitMs == 0:
+                    Enter(x, BarrierPhase.Opening, nowMs + _openingMs);
+                    break;
+                case BarrierPhase.Closed:
+                    _nextCheckMs[x] = nowMs + waitMs;
+                    break;
+                case BarrierPhase.Opening when waitMs == 0:
+                    Enter(x, BarrierPhase.Open, nowMs + _minOpenMs);
+                    break;
+                case BarrierPhase.Opening:
+                    Enter(x, BarrierPhase.Closed, nowMs + waitMs); // a train came while the barriers were rising
+                    break;
+            }
+        }
+    }
+
+    private void Enter(int crossing, BarrierPhase phase, long untilMs)
+    {
+        _phase[crossing] = phase;
+        _nextCheckMs[crossing] = untilMs;
+    }
+
+    /// <summary>Captures the barriers' state for a snapshot.</summary>
+    public (byte[] Phase, long[] NextCheckMs) Capture() =>
+        (_phase.Select(p => (byte)p).ToArray(), (long[])_nextCheckMs.Clone());
+
+    /// <summary>Restores the barriers' state from a snapshot.</summary>
+    /// <exception cref="InvalidOperationException">The snapshot has another number of crossings.</exception>
+    public void Restore(byte[] phase, long[] nextCheckMs)
+    {
+        if (phase.Length != _phase.Length || nextCheckMs.Length != _phase.Length)
+        {
+            throw new InvalidOperationException(
+                $"The snapshot has {phase.Length} level crossings; this simulation's network has {_phase.Length}.");
+        }
+
+        for (var x = 0; x < phase.Length; x++)
+        {
+            _phase[x] = (BarrierPhase)phase[x];
+        }
+
+        nextCheckMs.CopyTo(_nextCheckMs, 0);
+    }
+}
