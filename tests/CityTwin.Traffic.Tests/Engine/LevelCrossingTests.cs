@@ -23,7 +23,7 @@ public class LevelCrossingTests
     /// A track from west to east (2,000 m, then 1,000 m) crosses a road from south to north (400 m each side) at junction
     /// X. One train departs at 0 s; a car every 4 s for the first 160 s.
     /// </summary>
-    private static (TrafficSimulation Sim, int Crossing, int TrackIn, int TrackOut, int RoadIn) Scene(LinkControl roadControl)
+    private static (TrafficSimulation Sim, int Crossing, int TrackIn, int TrackOut, int RoadIn) Scene(LinkControl roadControl, int threads = 1)
     {
         var b = new NetworkBuilder { Allowed = VehicleClasses.Rail };
         var west = b.Junction(-TrackInM, 0);
@@ -40,7 +40,7 @@ public class LevelCrossingTests
         var road = b.Connect(roadIn, 0, roadOut, 0, roadControl, lengthM: 8, speedMps: 13.89);
         b.Conflict(road, rail, aYields: true);
         b.Conflict(rail, road, aYields: false);
-        var sim = new TrafficSimulation(b.Build(), [VehicleType.SumoDefault, Train], new TrafficOptions { MaxWaitS = 3_600 });
+        var sim = new TrafficSimulation(b.Build(), [VehicleType.SumoDefault, Train], new TrafficOptions { MaxWaitS = 3_600, Threads = threads });
         sim.Schedule(new ScheduledTrip("train", 0, 1, [trackIn, trackOut]));
         for (var i = 0; i < 40; i++)
         {
@@ -171,6 +171,19 @@ public class LevelCrossingTests
                 Assert.That(forkedRest, Is.EqualTo(rest));
                 Assert.That(forked.TripInfos, Is.EqualTo(reference.TripInfos));
             }
+        }
+    }
+
+    [Test]
+    public void Barriers_SameForAnyThreadCount()
+    {
+        var (one, crossing, trackIn, trackOut, roadIn) = Scene(LinkControl.RailCrossing);
+        var (two, _, _, _, _) = Scene(LinkControl.RailCrossing, threads: 2);
+        using (one)
+        using (two)
+        {
+            Assert.That(Run(two, crossing, trackIn, trackOut, roadIn), Is.EqualTo(Run(one, crossing, trackIn, trackOut, roadIn)));
+            Assert.That(two.TripInfos, Is.EqualTo(one.TripInfos));
         }
     }
 
