@@ -118,6 +118,9 @@ public sealed record TrafficSettings
     /// <summary>Position update over a step: <c>auto</c> (Krauss as SUMO's default Euler update, IDM ballistic),
     /// <c>ballistic</c> or <c>euler</c>.</summary>
     public string PositionUpdate { get; init; } = "auto";
+
+    /// <summary>Timing of the barriers at level crossings (SUMO's <c>rail_crossing</c> defaults).</summary>
+    public Traffic.Junctions.LevelCrossingTiming LevelCrossings { get; init; } = new();
 }
 
 /// <summary>Travel demand: any combination of random trips, an OD matrix and SUMO routes, then scaled.</summary>

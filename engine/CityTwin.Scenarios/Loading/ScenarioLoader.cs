@@ -196,14 +196,29 @@ public static class ScenarioLoader
 
     private static TrafficSettings ReadTraffic(YamlSection top)
     {
-        var s = top.Section("traffic", "model", "maxWaitS", "rerouteIntervalS", "criticalGapS", "positionUpdate");
-        return s is null ? new TrafficSettings() : new TrafficSettings
+        var s = top.Section("traffic", "model", "maxWaitS", "rerouteIntervalS", "criticalGapS", "positionUpdate", "levelCrossings");
+        if (s is null)
+        {
+            return new TrafficSettings();
+        }
+
+        var x = s.Section("levelCrossings", "timeGapS", "yellowS", "openingDelayS", "openingS", "minOpenS");
+        var timing = new Traffic.Junctions.LevelCrossingTiming();
+        return new TrafficSettings
         {
             Model = s.Choice("model", "krauss", "krauss", "idm"),
             MaxWaitS = s.Double("maxWaitS", 300, 1, 86_400),
             RerouteIntervalS = s.Double("rerouteIntervalS", 0, 0, 86_400),
             CriticalGapS = s.Has("criticalGapS") ? s.Double("criticalGapS", 2, 0, 10) : null,
             PositionUpdate = s.Choice("positionUpdate", "auto", "auto", "ballistic", "euler"),
+            LevelCrossings = x is null ? timing : new Traffic.Junctions.LevelCrossingTiming
+            {
+                TimeGapS = x.Double("timeGapS", timing.TimeGapS, 0, 600),
+                YellowS = x.Double("yellowS", timing.YellowS, 0, 600),
+                OpeningDelayS = x.Double("openingDelayS", timing.OpeningDelayS, 0, 600),
+                OpeningS = x.Double("openingS", timing.OpeningS, 0, 600),
+                MinOpenS = x.Double("minOpenS", timing.MinOpenS, 0, 600),
+            },
         };
     }
 

@@ -36,6 +36,7 @@ internal static class ReplicationRunner
         {
             Seed = seed, Threads = threads, StepMs = scenario.Time.StepMs, MaxWaitS = scenario.Traffic.MaxWaitS,
             RerouteIntervalS = scenario.Traffic.RerouteIntervalS,
+            LevelCrossings = scenario.Traffic.LevelCrossings,
             CriticalGapS = scenario.Traffic.CriticalGapS ?? (city.Sumo is null ? 2.0 : 1.0), // SUMO: jmTimegapMinor = 1 s
             PositionUpdate = scenario.Traffic.PositionUpdate switch
             {

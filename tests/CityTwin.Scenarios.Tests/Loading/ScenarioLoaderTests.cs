@@ -1,6 +1,7 @@
 using CityTwin.Scenarios.Definition;
 using CityTwin.Scenarios.Loading;
 using CityTwin.Scenarios.Tests.TestSupport;
+using CityTwin.Traffic.Junctions;
 
 namespace CityTwin.Scenarios.Tests.Loading;
 
@@ -39,6 +40,19 @@ public sealed class ScenarioLoaderTests : TinyCityFixture
         Assert.That(ScenarioLoader.Parse("city:\n  cache: corridor.ctw\ntraffic: { criticalGapS: 1.5 }\n", Dir).Traffic.CriticalGapS, Is.EqualTo(1.5));
         var bad = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse("city:\n  cache: corridor.ctw\ntraffic: { criticalGapS: 30 }\n", Dir))!;
         Assert.That(string.Join("\n", bad.Errors), Does.Contain("traffic.criticalGapS: 30 is out of range"));
+    }
+
+    [Test]
+    public void TrafficLevelCrossings_DefaultToSumos_AreRead_AndRangeChecked()
+    {
+        Assert.That(ScenarioLoader.Parse("city:\n  cache: corridor.ctw\n", Dir).Traffic.LevelCrossings, Is.EqualTo(new LevelCrossingTiming()));
+        var timing = ScenarioLoader.Parse("city:\n  cache: corridor.ctw\ntraffic:\n  levelCrossings: { timeGapS: 30, minOpenS: 10 }\n", Dir)
+            .Traffic.LevelCrossings;
+        Assert.That(timing, Is.EqualTo(new LevelCrossingTiming { TimeGapS = 30, MinOpenS = 10 }), "the keys not given keep SUMO's defaults");
+        var bad = Assert.Throws<ScenarioValidationException>(() =>
+            ScenarioLoader.Parse("city:\n  cache: corridor.ctw\ntraffic:\n  levelCrossings: { yellowS: -2, openingDelay: 1 }\n", Dir))!;
+        Assert.That(string.Join("\n", bad.Errors), Does.Contain("traffic.levelCrossings.yellowS: -2 is out of range"));
+        Assert.That(string.Join("\n", bad.Errors), Does.Contain("unknown key 'traffic.levelCrossings.openingDelay' (did you mean 'openingDelayS'?)"));
     }
 
     [Test]
