@@ -238,7 +238,8 @@ public sealed record OutputSettings
 {
     /// <summary>All table names the runner can write.</summary>
     public static readonly string[] AllTables =
-        ["tripinfo", "edgedata", "summary", "emissions", "edge_emissions", "lamps", "lighting_roads", "lighting_power", "ev_charging", "buildings", "feeders"];
+        ["tripinfo", "edgedata", "summary", "emissions", "edge_emissions", "lamps", "lighting_roads", "lighting_power", "ev_charging", "buildings", "feeders",
+            "level_crossings"];
 
     /// <summary>Tables to write (names in <see cref="AllTables"/>).</summary>
     public IReadOnlyList<string> Tables { get; init; } = AllTables;

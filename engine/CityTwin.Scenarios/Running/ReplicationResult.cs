@@ -25,6 +25,9 @@ public sealed class ReplicationResult
     /// <summary>Induction-loop detector rows (SUMO additional files' e1 detectors).</summary>
     public IReadOnlyList<DetectorRow> Detectors { get; init; } = [];
 
+    /// <summary>Level crossings' barriers: closures and time down (empty when the network has none).</summary>
+    public IReadOnlyList<LevelCrossingRow> LevelCrossings { get; init; } = [];
+
     /// <summary>EV charging sessions at destinations.</summary>
     public IReadOnlyList<ChargingSession> ChargingSessions { get; init; } = [];
 

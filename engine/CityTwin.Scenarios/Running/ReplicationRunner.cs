@@ -227,6 +227,9 @@ internal static class ReplicationRunner
             Lamps = lighting?.LampRows() ?? [], LightingRoads = lighting?.RoadRows() ?? [], Energy = energy, Notes = notes, LightingPower = lightingPower,
             Detectors = sim.Detectors.SelectMany(d => d.Rows).ToList(), ChargingSessions = sessions, FeederEvKW = evFeederKW, FeederLightingKW = lightingFeederKW,
             StageTimes = times,
+            LevelCrossings = sim.BarrierStatistics().Select(b => new LevelCrossingRow(b.Junction,
+                city.Sumo?.JunctionIds[b.Junction] ?? model.Roads.Junctions[b.Junction].OsmNodeId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                b.Closures, b.DownS)).ToList(),
         };
         times.Lap("EV charging and feeders", t);
         return result;

@@ -69,6 +69,10 @@ public static class RunOutputWriter
         Table(first.LightingRoads, "lighting_roads");
         Table(first.LightingPower, "lighting_power");
         Table(first.ChargingSessions, "ev_charging");
+        if (first.LevelCrossings.Count > 0)
+        {
+            Table(first.LevelCrossings, "level_crossings");
+        }
         if (first.Energy is { } energy)
         {
             var city = result.Prepared.City;

@@ -1,5 +1,6 @@
 using CityTwin.Model.Roads;
 using CityTwin.Traffic.Junctions;
+using CityTwin.Traffic.Outputs;
 using CityTwin.Traffic.Vehicles;
 
 namespace CityTwin.Traffic.Engine;
@@ -36,6 +37,24 @@ public sealed partial class TrafficSimulation
     /// <returns>The barriers' phase.</returns>
     public BarrierPhase? BarriersAt(int junction) =>
         junction >= 0 && junction < _crossingOf.Length && _crossingOf[junction] >= 0 ? _crossings.Phase(_crossingOf[junction]) : null;
+
+    /// <summary>Every level crossing's barriers so far: how often they started closing and how long the road could not
+    /// cross (closing, closed or opening), in junction order.</summary>
+    /// <returns>One row per crossing.</returns>
+    public IReadOnlyList<BarrierStatistics> BarrierStatistics()
+    {
+        var rows = new List<BarrierStatistics>(_crossings.Count);
+        for (var junction = 0; junction < _crossingOf.Length; junction++)
+        {
+            var x = _crossingOf[junction];
+            if (x >= 0)
+            {
+                rows.Add(new BarrierStatistics(junction, _crossings.Closures(x), _crossings.DownMs(x) / 1000.0));
+            }
+        }
+
+        return rows;
+    }
 
     /// <summary>Finds the level crossings and the track lanes their barriers watch.</summary>
     private void BuildLevelCrossings()

@@ -25,7 +25,7 @@ public sealed partial class TrafficSimulation
         }
 
         var (phase, elapsed) = Signals.Capture();
-        var (barriers, barrierChecks) = _crossings.Capture();
+        var (barriers, barrierChecks, closures, downMs) = _crossings.Capture();
         return new TrafficSnapshot
         {
             StepIndex = Clock.StepIndex,
@@ -39,6 +39,8 @@ public sealed partial class TrafficSimulation
             SignalElapsedMs = elapsed,
             BarrierPhase = barriers,
             BarrierNextCheckMs = barrierChecks,
+            BarrierClosures = closures,
+            BarrierDownMs = downMs,
             ClearUntilMs = (long[])_clearUntilMs.Clone(),
             LaneGapS = Enumerable.Range(0, _laneEdge.Length).Select(lane => _stopLineMs[lane * StopLineStride])
                 .Select(ms => ms == NeverMs ? double.PositiveInfinity : (Clock.Now.Milliseconds - ms) / 1000.0).ToArray(),
@@ -127,7 +129,7 @@ public sealed partial class TrafficSimulation
         }
 
         Signals.Restore(snapshot.SignalPhase, snapshot.SignalElapsedMs);
-        _crossings.Restore(snapshot.BarrierPhase, snapshot.BarrierNextCheckMs);
+        _crossings.Restore(snapshot.BarrierPhase, snapshot.BarrierNextCheckMs, snapshot.BarrierClosures, snapshot.BarrierDownMs);
         snapshot.ClearUntilMs.CopyTo(_clearUntilMs, 0);
         for (var lane = 0; lane < _laneEdge.Length; lane++)
         {

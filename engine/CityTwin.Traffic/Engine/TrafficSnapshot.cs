@@ -36,6 +36,10 @@ public sealed class TrafficSnapshot
 
     internal long[] BarrierNextCheckMs { get; init; } = [];
 
+    internal int[] BarrierClosures { get; init; } = [];
+
+    internal long[] BarrierDownMs { get; init; } = [];
+
     internal long[] ClearUntilMs { get; init; } = [];
 
     internal double[] LaneGapS { get; init; } = [];
@@ -81,6 +85,8 @@ public sealed class TrafficSnapshot
         WriteArray(w, SignalElapsedMs, w.Write);
         WriteArray(w, BarrierPhase, w.Write);
         WriteArray(w, BarrierNextCheckMs, w.Write);
+        WriteArray(w, BarrierClosures, w.Write);
+        WriteArray(w, BarrierDownMs, w.Write);
         WriteArray(w, ClearUntilMs, w.Write);
         WriteArray(w, LaneGapS, w.Write);
         WriteArray(w, HoldBack, h => { w.Write(h.Trip); w.Write(h.PosM); });
@@ -126,6 +132,8 @@ public sealed class TrafficSnapshot
                 SignalElapsedMs = ReadArray(r, r.ReadInt64),
                 BarrierPhase = ReadArray(r, r.ReadByte),
                 BarrierNextCheckMs = ReadArray(r, r.ReadInt64),
+                BarrierClosures = ReadArray(r, r.ReadInt32),
+                BarrierDownMs = ReadArray(r, r.ReadInt64),
                 ClearUntilMs = ReadArray(r, r.ReadInt64),
                 LaneGapS = ReadArray(r, r.ReadDouble),
                 HoldBack = ReadArray(r, () => (r.ReadInt32(), r.ReadDouble())),

@@ -12,6 +12,8 @@ internal sealed class LevelCrossings
 {
     private readonly BarrierPhase[] _phase;
     private readonly long[] _nextCheckMs;
+    private readonly int[] _closures;
+    private readonly long[] _downMs;
     private readonly long _yellowMs;
     private readonly long _openingMs;
     private readonly long _minOpenMs;
@@ -21,6 +23,8 @@ internal sealed class LevelCrossings
     {
         _phase = new BarrierPhase[count];
         _nextCheckMs = new long[count];
+        _closures = new int[count];
+        _downMs = new long[count];
         _yellowMs = (long)Math.Round(timing.YellowS * 1000);
         _openingMs = (long)Math.Round(timing.OpeningS * 1000);
         _minOpenMs = (long)Math.Round(timing.MinOpenS * 1000);
@@ -31,6 +35,12 @@ internal sealed class LevelCrossings
 
     /// <summary>Where crossing <paramref name="crossing"/>'s barriers are.</summary>
     public BarrierPhase Phase(int crossing) => _phase[crossing];
+
+    /// <summary>How often crossing <paramref name="crossing"/>'s barriers started closing.</summary>
+    public int Closures(int crossing) => _closures[crossing];
+
+    /// <summary>How long crossing <paramref name="crossing"/> was not open to the road (closing, closed or opening), ms.</summary>
+    public long DownMs(int crossing) => _downMs[crossing];
 
     /// <summary>The crossing's state as a signal for the road: green when open, amber while closing, red otherwise.</summary>
     public SignalState RoadState(int crossing) => _phase[crossing] switch
@@ -59,6 +69,7 @@ internal sealed class LevelCrossings
             {
                 case BarrierPhase.Open when waitMs > 0:
                     Enter(x, BarrierPhase.Closing, nowMs + _yellowMs);
+                    _closures[x]++;
                     break;
                 case BarrierPhase.Open:
                     _nextCheckMs[x] = nowMs + stepMs;
@@ -80,6 +91,11 @@ internal sealed class LevelCrossings
                     break;
             }
         }
+
+        for (var x = 0; x < _phase.Length; x++)
+        {
+            _downMs[x] += _phase[x] == BarrierPhase.Open ? 0 : stepMs; // the phase set now holds for the next step
+        }
     }
 
     private void Enter(int crossing, BarrierPhase phase, long untilMs)
@@ -89,14 +105,15 @@ internal sealed class LevelCrossings
     }
 
     /// <summary>Captures the barriers' state for a snapshot.</summary>
-    public (byte[] Phase, long[] NextCheckMs) Capture() =>
-        (_phase.Select(p => (byte)p).ToArray(), (long[])_nextCheckMs.Clone());
+    public (byte[] Phase, long[] NextCheckMs, int[] Closures, long[] DownMs) Capture() =>
+        (_phase.Select(p => (byte)p).ToArray(), (long[])_nextCheckMs.Clone(), (int[])_closures.Clone(), (long[])_downMs.Clone());
 
     /// <summary>Restores the barriers' state from a snapshot.</summary>
     /// <exception cref="InvalidOperationException">The snapshot has another number of crossings.</exception>
-    public void Restore(byte[] phase, long[] nextCheckMs)
+    public void Restore(byte[] phase, long[] nextCheckMs, int[] closures, long[] downMs)
     {
-        if (phase.Length != _phase.Length || nextCheckMs.Length != _phase.Length)
+        if (phase.Length != _phase.Length || nextCheckMs.Length != _phase.Length || closures.Length != _phase.Length ||
+            downMs.Length != _phase.Length)
         {
             throw new InvalidOperationException(
                 $"The snapshot has {phase.Length} level crossings; this simulation's network has {_phase.Length}.");
@@ -108,5 +125,7 @@ internal sealed class LevelCrossings
         }
 
         nextCheckMs.CopyTo(_nextCheckMs, 0);
+        closures.CopyTo(_closures, 0);
+        downMs.CopyTo(_downMs, 0);
     }
 }

@@ -120,6 +120,12 @@ public class LevelCrossingTests
                 Assert.That(sim.TripInfos.Count(t => t.Id.StartsWith("car", StringComparison.Ordinal) && t.WaitingTimeS > 0), Is.GreaterThanOrEqualTo(5),
                     "cars queued at the barriers (one arrives every 4 s; they are down for about 30 s)");
                 Assert.That(sim.GapViolations, Is.Zero);
+                // Down from the amber to the end of the opening time: one closure, as long as the phases logged.
+                var stats = sim.BarrierStatistics().Single();
+                Assert.That(stats.Junction, Is.EqualTo(crossing));
+                Assert.That(stats.Closures, Is.EqualTo(1));
+                Assert.That(stats.DownS, Is.EqualTo(log.Count(s => s.Barriers != BarrierPhase.Open)));
+                Assert.That(stats.DownS, Is.EqualTo(log[open].EndS - log[closing].EndS));
             });
         }
     }
@@ -170,6 +176,7 @@ public class LevelCrossingTests
                 var forkedRest = Run(forked, crossing, trackIn, trackOut, roadIn);
                 Assert.That(forkedRest, Is.EqualTo(rest));
                 Assert.That(forked.TripInfos, Is.EqualTo(reference.TripInfos));
+                Assert.That(forked.BarrierStatistics(), Is.EqualTo(reference.BarrierStatistics()));
             }
         }
     }
