@@ -25,11 +25,12 @@ public sealed partial class TrafficSimulation
     /// <summary>Per crossing, until when the trains require it closed (scratch of <see cref="AdvanceLevelCrossings"/>).</summary>
     private long[] _closedUntilMs = [];
 
-    private LevelCrossings _crossings = new(0, new LevelCrossingTiming());
+    /// <summary>Per lane, whether only trains or trams may use it (filled when the network has level crossings).</summary>
+    private bool[] _trackLane = [];
 
     /// <summary>The barriers of the network's level crossings (junctions with <see cref="LinkControl.RailCrossing"/> links),
     /// in junction order.</summary>
-    internal LevelCrossings Crossings => _crossings;
+    private LevelCrossings _crossings = new(0, new LevelCrossingTiming());
 
     /// <summary>Where the barriers of the level crossing at <paramref name="junction"/> are, or null when the junction
     /// is not a level crossing.</summary>
@@ -81,7 +82,7 @@ public sealed partial class TrafficSimulation
 
         // Walk back along the tracks from every track link into a crossing, up to the watch distance.
         var maxTrackSpeed = 0.0;
-        var track = new bool[network.Lanes.Length];
+        var track = _trackLane = new bool[network.Lanes.Length];
         for (var lane = 0; lane < track.Length; lane++)
         {
             track[lane] = IsTrackLane(lane);
@@ -94,7 +95,7 @@ public sealed partial class TrafficSimulation
         var frontier = new Queue<int>();
         foreach (ref readonly var c in network.Connections)
         {
-            if (_crossingOf[c.Junction] < 0 || c.Control == LinkControl.RailCrossing || !track[c.FromLane])
+            if (!IsCrossingTrackLink(in c))
             {
                 continue;
             }
@@ -119,17 +120,18 @@ public sealed partial class TrafficSimulation
         }
 
         _crossingWatchLanes = [.. watched];
-        _crossingTrackLinks = Enumerable.Range(0, network.Connections.Length)
-            .Where(i => _crossingOf[network.Connections[i].Junction] >= 0 && network.Connections[i].Control != LinkControl.RailCrossing)
-            .ToArray();
+        _crossingTrackLinks = Enumerable.Range(0, network.Connections.Length).Where(i => IsCrossingTrackLink(in network.Connections[i])).ToArray();
     }
 
     /// <summary>A lane only trains or trams may use (as the SUMO importer tells tracks from roads).</summary>
     private bool IsTrackLane(int lane) =>
-        Network.LaneAllows(lane, VehicleClasses.Rail) || Network.LaneAllows(lane, VehicleClasses.Tram)
-            ? !Network.LaneAllows(lane, VehicleClasses.Passenger) && !Network.LaneAllows(lane, VehicleClasses.Bus) &&
-              !Network.LaneAllows(lane, VehicleClasses.Truck)
-            : false;
+        (Network.LaneAllows(lane, VehicleClasses.Rail) || Network.LaneAllows(lane, VehicleClasses.Tram)) &&
+        !Network.LaneAllows(lane, VehicleClasses.Passenger) && !Network.LaneAllows(lane, VehicleClasses.Bus) &&
+        !Network.LaneAllows(lane, VehicleClasses.Truck);
+
+    /// <summary>A track's link across a level crossing (the trains the barriers close for come by it).</summary>
+    private bool IsCrossingTrackLink(in Connection c) =>
+        _crossingOf[c.Junction] >= 0 && c.Control != LinkControl.RailCrossing && _trackLane[c.FromLane];
 
     /// <summary>
     /// Serial part of the step: each crossing's barriers close while a train on the watched tracks is due within the
@@ -159,9 +161,9 @@ public sealed partial class TrafficSimulation
                 for (var step = route.Step; connection >= 0 && distanceM <= _crossingWatchM; )
                 {
                     ref readonly var c = ref Network.Connections[connection];
-                    var crossing = _crossingOf[c.Junction];
-                    if (crossing >= 0 && c.Control != LinkControl.RailCrossing)
+                    if (IsCrossingTrackLink(in c))
                     {
+                        var crossing = _crossingOf[c.Junction];
                         var arrivalS = speed > 0.5 ? distanceM / speed : 1.0 + Math.Sqrt(2 * distanceM / type.AccelMps2);
                         if (arrivalS - timing.YellowS < timing.TimeGapS)
                         {
