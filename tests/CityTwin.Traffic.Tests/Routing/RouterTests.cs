@@ -193,13 +193,22 @@ public class RouterTests<TRouter>
             router.TryRoute(pairs[i], pairs[i + 1], route); // warm-up: the heap reaches its working size
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i + 1 < pairs.Length; i++)
+        // A pass that allocates anything is repeated: the runtime's one-off work on this thread (tiering switching a
+        // method to optimised code while the whole suite runs) showed up once in CI as 6,392 bytes in one pass. A router
+        // that allocates per call allocates in every pass.
+        var fewest = long.MaxValue;
+        for (var pass = 0; pass < 3 && fewest > 0; pass++)
         {
-            router.TryRoute(pairs[i], pairs[i + 1], route);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i + 1 < pairs.Length; i++)
+            {
+                router.TryRoute(pairs[i], pairs[i + 1], route);
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        Assert.That(fewest, Is.Zero, "bytes allocated by 199 routes in steady state");
     }
 
     internal static double SumTravelTimes(RoutingGraph graph, List<int> route)
