@@ -248,8 +248,9 @@ public sealed partial class TrafficSimulation
     /// <summary>
     /// Whether the block behind rail signal <paramref name="connection"/> is clear for a vehicle on route
     /// <paramref name="routeIndex"/> at route step <paramref name="step"/> (the step of the lane the signal ends): no
-    /// vehicle on the lanes from the signal up to the next rail signal along the route, or to the route's end (SUMO's
-    /// <c>rail_signal</c>, without its reservations of merging routes and flank protection).
+    /// vehicle on the lanes from the signal up to the next rail signal along the route, or to the route's end, and no
+    /// train's rear still in the block beyond it (SUMO's <c>rail_signal</c>, without its reservations of merging routes
+    /// and flank protection).
     /// </summary>
     /// <remarks>Reads only lanes' occupancy, so it belongs to the read phase (Decide); the move phase does not call it.</remarks>
     private bool BlockClear(int connection, int routeIndex, int step, int type)
@@ -264,12 +265,46 @@ public sealed partial class TrafficSimulation
             }
 
             var next = ExitConnectionOf(lane, routeIndex, s, type);
-            if (next < 0 || Network.Connections[next].Control == LinkControl.RailSignal)
+            if (next < 0)
             {
                 return true;
             }
 
+            if (Network.Connections[next].Control == LinkControl.RailSignal)
+            {
+                return TailClear(next, routeIndex, s + 1, type);
+            }
+
             lengthM += _laneLengthM[lane] + Network.Connections[next].LengthM;
+            lane = Network.Connections[next].ToLane;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether no train still stands in a block with its rear after its front has passed the block's end, rail signal
+    /// <paramref name="blockEnd"/> (SUMO counts such partial occupation): looks along the route beyond the signal for
+    /// as far as the longest vehicle type reaches.
+    /// </summary>
+    private bool TailClear(int blockEnd, int routeIndex, int step, int type)
+    {
+        var behindM = (double)Network.Connections[blockEnd].LengthM; // from the signal's stop line to the start of the lane beyond
+        var lane = Network.Connections[blockEnd].ToLane;
+        for (var s = step; behindM < _longestVehicleM; s++)
+        {
+            if (_lanes.TryGetLast(lane, out var last))
+            {
+                return behindM + last.BackM >= 0; // the vehicle nearest the signal: is its rear past the stop line?
+            }
+
+            var next = ExitConnectionOf(lane, routeIndex, s, type);
+            if (next < 0)
+            {
+                return true;
+            }
+
+            behindM += _laneLengthM[lane] + Network.Connections[next].LengthM;
             lane = Network.Connections[next].ToLane;
         }
 

@@ -27,6 +27,9 @@ public sealed partial class TrafficSimulation : IDisposable
 {
     private readonly CarFollowParameters[] _params;
 
+    /// <summary>Length of the longest vehicle type, metres (how far a rail block's tail is looked for).</summary>
+    private readonly double _longestVehicleM;
+
     /// <summary>Per vehicle type: whether its position advances by the Euler update (else ballistic).</summary>
     private readonly bool[] _euler;
     private readonly VehicleClasses[] _typeClass;
@@ -74,6 +77,7 @@ public sealed partial class TrafficSimulation : IDisposable
         Network = network;
         Types = types.ToArray();
         _params = new CarFollowParameters[Types.Count];
+        _longestVehicleM = Types.Max(t => t.LengthM);
         _typeClass = Types.Select(t => t.VehicleClass).ToArray();
         _euler = new bool[Types.Count];
         for (var t = 0; t < Types.Count; t++)

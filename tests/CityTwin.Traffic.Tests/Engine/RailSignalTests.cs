@@ -17,7 +17,7 @@ public class RailSignalTests
     };
 
     /// <summary>Entry track (1,500 m) → signal → block (2,000 m) → signal → exit track (1,500 m); trains every 30 s.</summary>
-    private static (TrafficSimulation Sim, int Block) Line(LinkControl signals)
+    private static (TrafficSimulation Sim, int Block) Line(LinkControl signals, VehicleType? train = null)
     {
         var b = new NetworkBuilder { Allowed = VehicleClasses.Rail };
         var j0 = b.Junction(0, 0);
@@ -29,7 +29,7 @@ public class RailSignalTests
         var exit = b.Edge(j2, j3, speedMps: 44.44);
         b.ConnectAll(entry, block, signals);
         b.ConnectAll(block, exit, signals);
-        var sim = new TrafficSimulation(b.Build(), [Train], new TrafficOptions { MaxWaitS = 3_600 });
+        var sim = new TrafficSimulation(b.Build(), [train ?? Train], new TrafficOptions { MaxWaitS = 3_600 });
         for (var i = 0; i < 6; i++)
         {
             sim.Schedule(new ScheduledTrip($"t{i}", i * 30_000L, 0, [entry, block, exit]));
@@ -71,6 +71,32 @@ public class RailSignalTests
                 Assert.That(trips.Skip(2).All(t => t.WaitingTimeS > 0), Is.True, "the later trains stopped at the signal");
                 Assert.That(sim.GapViolations, Is.Zero, "trains braked in time for the closed signal (760 m at 44 m/s) and kept their gaps");
             });
+        }
+    }
+
+    [Test]
+    public void BlockSignals_CountATrainWhoseRearIsStillInTheBlock()
+    {
+        // A train whose front has passed the block's far signal still holds the block until its rear has: the next one
+        // may not enter before (SUMO counts the partial occupation). With 600 m trains the rear takes 14 s or more to
+        // clear the signal, time enough for the next train, waiting at the block's entry, to start into it.
+        var (sim, block) = Line(LinkControl.RailSignal, Train with { LengthM = 600, AccelMps2 = 1.0 });
+        using (sim)
+        {
+            var blockLane = sim.Network.Edges[block].FirstLane;
+            var exitLane = sim.Network.Edges[block + 1].FirstLane;
+            var most = 0;
+            var tailSteps = 0;
+            while (sim.Clock.Now < SimTime.FromSeconds(3_600L) && sim.TripInfos.Count < 6)
+            {
+                sim.Step();
+                var tail = sim.Lanes.Slots(exitLane).ToArray().Count(t => t.BackM < 0);
+                tailSteps += tail;
+                most = Math.Max(most, sim.Lanes.Slots(blockLane).Length + tail);
+            }
+
+            Assert.That(tailSteps, Is.GreaterThan(0), "trains were seen leaving the block");
+            Assert.That(most, Is.EqualTo(1), "a train in the block, counting one whose rear is still in it");
         }
     }
 
