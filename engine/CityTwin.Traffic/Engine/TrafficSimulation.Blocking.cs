@@ -182,7 +182,7 @@ public sealed partial class TrafficSimulation
     private bool GivesWay(in Connection c) => c.Control switch
     {
         LinkControl.Minor or LinkControl.Stop or LinkControl.AllWayStop or LinkControl.RightBeforeLeft => true,
-        LinkControl.Signal => Signals.State(Network.Junctions[c.Junction].SignalProgram, c.SignalLink) == SignalState.GreenMinor,
+        LinkControl.Signal or LinkControl.RailCrossing => LightState(in c) == SignalState.GreenMinor,
         _ => false,
     };
 }

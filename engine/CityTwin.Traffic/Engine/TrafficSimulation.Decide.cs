@@ -314,13 +314,11 @@ public sealed partial class TrafficSimulation
     /// <summary>Whether a signal ahead lets the vehicle pass (junctions beyond the first are checked for red only).</summary>
     private bool SignalAllows(int connection, double speed, double distance, in CarFollowing.CarFollowParameters type)
     {
-        var c = Network.Connections[connection];
-        if (c.Control is not (LinkControl.Signal or LinkControl.RailCrossing))
+        if (LightState(in Network.Connections[connection]) is not { } state)
         {
             return true;
         }
 
-        var state = c.Control == LinkControl.Signal ? Signals.State(Network.Junctions[c.Junction].SignalProgram, c.SignalLink) : BarrierState(in c);
         return state switch
         {
             SignalState.Red => false,
@@ -339,7 +337,8 @@ public sealed partial class TrafficSimulation
         switch (c.Control)
         {
             case LinkControl.Signal:
-                var state = Signals.State(Network.Junctions[c.Junction].SignalProgram, c.SignalLink);
+            case LinkControl.RailCrossing: // an open crossing is green (major) and still gives way to the tracks (below)
+                var state = LightState(in c)!.Value;
                 if (state == SignalState.Red || (state == SignalState.Yellow && speed * speed / (2 * type.DecelMps2) < distance))
                 {
                     return false;
@@ -349,15 +348,6 @@ public sealed partial class TrafficSimulation
                 break;
             case LinkControl.Major:
                 mustYield = false;
-                break;
-            case LinkControl.RailCrossing:
-                var barrier = BarrierState(in c);
-                if (barrier == SignalState.Red || (barrier == SignalState.Yellow && speed * speed / (2 * type.DecelMps2) < distance))
-                {
-                    return false;
-                }
-
-                mustYield = false; // open: a priority link that still gives way to the tracks (below)
                 break;
             case LinkControl.RailSignal:
                 if (!BlockClear(connection, route.Route, route.Step, route.Type))
@@ -389,7 +379,7 @@ public sealed partial class TrafficSimulation
         foreach (var conflict in Network.GetConflicts(connection))
         {
             var foe = conflict.Foe;
-            if (!allWay && !(mustYield && conflict.MustYield) && !(c.Control is LinkControl.Major or LinkControl.RailCrossing && conflict.MustYield))
+            if (!allWay && !(mustYield && conflict.MustYield) && !(c.Control is (LinkControl.Major or LinkControl.RailCrossing) && conflict.MustYield))
             {
                 continue;
             }
@@ -442,21 +432,16 @@ public sealed partial class TrafficSimulation
     /// <summary>Whether the foe connection's signal (if any) lets its vehicles go at all.</summary>
     private bool FoeMayGo(int foe)
     {
-        var f = Network.Connections[foe];
-        if (f.Control == LinkControl.RailCrossing)
-        {
-            return BarrierState(in f) != SignalState.Red;
-        }
-
-        if (f.Control != LinkControl.Signal)
-        {
-            return true;
-        }
-
-        var state = Signals.State(Network.Junctions[f.Junction].SignalProgram, f.SignalLink);
-        return state is SignalState.GreenMajor or SignalState.GreenMinor or SignalState.Yellow;
+        return LightState(in Network.Connections[foe]) is not { } state ||
+               state is SignalState.GreenMajor or SignalState.GreenMinor or SignalState.Yellow;
     }
 
-    /// <summary>What the barriers of a level crossing show a road link (<see cref="LinkControl.RailCrossing"/>).</summary>
-    private SignalState BarrierState(in Connection c) => _crossings.RoadState(_crossingOf[c.Junction]);
+    /// <summary>What a connection's light shows: its signal's state, or a level crossing's barriers as a light for the
+    /// road (see <see cref="LevelCrossings.RoadState"/>); null for a connection without either.</summary>
+    private SignalState? LightState(in Connection c) => c.Control switch
+    {
+        LinkControl.Signal => Signals.State(Network.Junctions[c.Junction].SignalProgram, c.SignalLink),
+        LinkControl.RailCrossing => _crossings.RoadState(_crossingOf[c.Junction]),
+        _ => null,
+    };
 }

@@ -59,42 +59,43 @@ internal sealed class LevelCrossings
     {
         for (var x = 0; x < _phase.Length; x++)
         {
-            if (nowMs < _nextCheckMs[x])
+            if (nowMs >= _nextCheckMs[x])
             {
-                continue;
+                Check(x, nowMs, stepMs, Math.Max(0, closedUntilMs[x] - nowMs));
             }
 
-            var waitMs = Math.Max(0, closedUntilMs[x] - nowMs);
-            switch (_phase[x])
-            {
-                case BarrierPhase.Open when waitMs > 0:
-                    Enter(x, BarrierPhase.Closing, nowMs + _yellowMs);
-                    _closures[x]++;
-                    break;
-                case BarrierPhase.Open:
-                    _nextCheckMs[x] = nowMs + stepMs;
-                    break;
-                case BarrierPhase.Closing:
-                    Enter(x, BarrierPhase.Closed, nowMs + Math.Max(stepMs, waitMs));
-                    break;
-                case BarrierPhase.Closed when waitMs == 0:
-                    Enter(x, BarrierPhase.Opening, nowMs + _openingMs);
-                    break;
-                case BarrierPhase.Closed:
-                    _nextCheckMs[x] = nowMs + waitMs;
-                    break;
-                case BarrierPhase.Opening when waitMs == 0:
-                    Enter(x, BarrierPhase.Open, nowMs + _minOpenMs);
-                    break;
-                case BarrierPhase.Opening:
-                    Enter(x, BarrierPhase.Closed, nowMs + waitMs); // a train came while the barriers were rising
-                    break;
-            }
-        }
-
-        for (var x = 0; x < _phase.Length; x++)
-        {
             _downMs[x] += _phase[x] == BarrierPhase.Open ? 0 : stepMs; // the phase set now holds for the next step
+        }
+    }
+
+    /// <summary>Ends or extends crossing <paramref name="x"/>'s phase, given how long the trains still require it
+    /// closed (<paramref name="waitMs"/>, 0 when none does).</summary>
+    private void Check(int x, long nowMs, long stepMs, long waitMs)
+    {
+        switch (_phase[x])
+        {
+            case BarrierPhase.Open when waitMs > 0:
+                Enter(x, BarrierPhase.Closing, nowMs + _yellowMs);
+                _closures[x]++;
+                break;
+            case BarrierPhase.Open:
+                _nextCheckMs[x] = nowMs + stepMs;
+                break;
+            case BarrierPhase.Closing:
+                Enter(x, BarrierPhase.Closed, nowMs + Math.Max(stepMs, waitMs));
+                break;
+            case BarrierPhase.Closed when waitMs == 0:
+                Enter(x, BarrierPhase.Opening, nowMs + _openingMs);
+                break;
+            case BarrierPhase.Closed:
+                _nextCheckMs[x] = nowMs + waitMs;
+                break;
+            case BarrierPhase.Opening when waitMs == 0:
+                Enter(x, BarrierPhase.Open, nowMs + _minOpenMs);
+                break;
+            case BarrierPhase.Opening:
+                Enter(x, BarrierPhase.Closed, nowMs + waitMs); // a train came while the barriers were rising
+                break;
         }
     }
 
